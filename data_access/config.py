@@ -1,0 +1,50 @@
+"""Settings read from the environment, in one place."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "bigconversation.db"
+ROLES: tuple[str, ...] = ("executive", "od_team", "facilitator")
+# Only for the shipped synthetic sample data; any real deployment must set BC_PERSON_KEY_SECRET.
+SAMPLE_SECRET = "sample-data-only-not-a-real-secret"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    role: str
+    suppression_threshold: int
+    person_key_secret: str
+    as_of: date | None
+
+    @property
+    def today(self) -> date:
+        """The date used for 'overdue' and 'upcoming'; BC_AS_OF pins it for demos and tests."""
+        return self.as_of or date.today()
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Build settings from environment variables, refusing values that make no sense."""
+    env = dict(os.environ if env is None else env)
+    role = env.get("BC_ROLE", "od_team").strip().lower().replace(" ", "_")
+    if role not in ROLES:
+        raise ValueError(f"BC_ROLE must be one of {', '.join(ROLES)}; got {role!r}")
+    threshold = int(env.get("BC_SUPPRESSION_THRESHOLD", "10"))
+    if threshold < 1:
+        raise ValueError("BC_SUPPRESSION_THRESHOLD must be 1 or more")
+    as_of = env.get("BC_AS_OF")
+    return Settings(
+        database_url=env.get("DATABASE_URL") or default_database_url(),
+        role=role,
+        suppression_threshold=threshold,
+        person_key_secret=env.get("BC_PERSON_KEY_SECRET") or SAMPLE_SECRET,
+        as_of=date.fromisoformat(as_of) if as_of else None,
+    )

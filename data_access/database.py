@@ -1,0 +1,78 @@
+"""Engine creation, migrations and the taxonomy sync: the one place that opens the database."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.engine import make_url
+
+from data_access import taxonomy
+from data_access.models import Metric, MetricAlias, Session
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL; a SQLite file's folder is created on first use."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@lru_cache(maxsize=4)
+def shared_engine(url: str) -> Engine:
+    """One engine per URL for the life of the process."""
+    return make_engine(url)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or migrate the schema to the newest revision, then sync the taxonomy."""
+    command.upgrade(alembic_config(engine), "head")
+    sync_taxonomy(engine)
+
+
+def sync_taxonomy(engine: Engine) -> None:
+    """Make the metric and alias tables match data_access.taxonomy."""
+    metric_rows = [
+        {"code": m.code, "official_name": m.official_name, "short_name": m.short_name,
+         "session_label": m.session_label, "parent_code": m.parent, "sort_order": order}
+        for order, m in enumerate(taxonomy.METRICS.values())
+    ]
+    alias_rows = [{"alias": alias, "metric_code": code} for alias, code in taxonomy.ALIASES.items()]
+    with engine.begin() as conn:
+        existing = {row.code: row for row in conn.execute(select(Metric.__table__))}
+        for row in metric_rows:
+            current = existing.get(row["code"])
+            if current is None:
+                conn.execute(insert(Metric), [row])
+            elif dict(current._mapping) != row:
+                conn.execute(Metric.__table__.update().where(Metric.code == row["code"]).values(**row))
+        conn.execute(delete(MetricAlias))
+        conn.execute(insert(MetricAlias), alias_rows)
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when no session has been loaded yet."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(Session)).scalar_one() == 0

@@ -1,0 +1,158 @@
+"""Write canonical frames to the database by natural key: new rows are added, changed rows updated,
+identical rows left alone, so loading the same data twice changes nothing."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
+
+from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme, Organisation,
+                                Series, Session, SurveyScore, Workforce)
+
+CHUNK = 5000
+
+
+def _key_text(values: pd.Series) -> pd.Series:
+    """Key values in one comparable text form, whatever type the database or the file gave."""
+    def one(value: object) -> str:
+        if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+            return ""
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%d %H:%M:%S")
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+    return values.map(one)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain Python values, with missing values as None."""
+    clean = frame.astype(object).where(frame.notna(), None)
+    return clean.to_dict("records")
+
+
+def sync(conn: Connection, table: Table, frame: pd.DataFrame, keys: list[str], scope: str | None = None) -> dict[str, int]:
+    """Insert new rows and update changed ones, matching on the natural key; returns the counts."""
+    if frame.empty:
+        return {"added": 0, "updated": 0, "unchanged": 0}
+    query = select(table.c.id, *[table.c[c] for c in frame.columns])
+    if scope:
+        query = query.where(table.c[scope].in_(frame[scope].drop_duplicates().tolist()))
+    existing = pd.DataFrame(conn.execute(query).mappings().all(), columns=["id", *frame.columns])
+    incoming = frame.assign(_key=_joined_key(frame, keys))
+    current = existing.assign(_key=_joined_key(existing, keys)).drop_duplicates("_key")
+    merged = incoming.merge(current, on="_key", how="left", suffixes=("", "_db"))
+    new = merged[merged["id"].isna()][list(frame.columns)]
+    old = merged[merged["id"].notna()]
+    values = [c for c in frame.columns if c not in keys]
+    changed = old[_differs(old, values)] if values else old.iloc[0:0]
+    for start in range(0, len(new), CHUNK):
+        conn.execute(insert(table), _records(new.iloc[start:start + CHUNK]))
+    if not changed.empty:
+        params = changed[values].rename(columns=lambda c: f"v_{c}").assign(b_id=changed["id"].astype(int))
+        conn.execute(update(table).where(table.c.id == bindparam("b_id")).values(
+            {c: bindparam(f"v_{c}") for c in values}), _records(params))
+    return {"added": len(new), "updated": len(changed), "unchanged": len(old) - len(changed)}
+
+
+def _joined_key(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    if frame.empty:
+        return pd.Series([], dtype=str)
+    parts = [_key_text(frame[k]) for k in keys]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + "\x1f" + part
+    return joined
+
+
+def _differs(merged: pd.DataFrame, columns: list[str]) -> pd.Series:
+    result = pd.Series(False, index=merged.index)
+    for column in columns:
+        result |= _key_text(merged[column]) != _key_text(merged[f"{column}_db"])
+    return result
+
+
+def id_map(conn: Connection, table: Table, keys: list[str], where=None) -> pd.DataFrame:
+    """The ids of existing rows with their natural-key columns, to resolve references."""
+    query = select(table.c.id, *[table.c[k] for k in keys])
+    if where is not None:
+        query = query.where(where)
+    return pd.DataFrame(conn.execute(query).mappings().all(), columns=["id", *keys])
+
+
+def load_organisations(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+    return sync(conn, Organisation.__table__, frame[["ods_code", "name", "benchmark_group"]], ["ods_code"])
+
+
+def organisation_ids(conn: Connection) -> dict[str, int]:
+    ids = id_map(conn, Organisation.__table__, ["ods_code"])
+    return dict(zip(ids["ods_code"], ids["id"]))
+
+
+def load_series(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+    orgs = organisation_ids(conn)
+    rows = frame.assign(organisation_id=frame["org_code"].map(orgs)).drop(columns="org_code")
+    return sync(conn, Series.__table__, rows, ["organisation_id", "name"])
+
+
+def load_sessions(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+    series = pd.DataFrame(conn.execute(
+        select(Series.id.label("series_id"), Series.name.label("series"), Organisation.ods_code.label("org_code"))
+        .join(Organisation, Organisation.id == Series.organisation_id)).mappings().all())
+    rows = frame.merge(series, on=["org_code", "series"], how="left").drop(columns=["org_code", "series"])
+    return sync(conn, Session.__table__, rows, ["series_id", "starts_at", "title"])
+
+
+def session_keys(conn: Connection) -> pd.DataFrame:
+    """Every session's id with the organisation, date and title that identify it in files."""
+    query = (select(Session.id.label("session_id"), Organisation.ods_code.label("org_code"),
+                    Session.starts_at, Session.title)
+             .join(Series, Series.id == Session.series_id).join(Organisation, Organisation.id == Series.organisation_id))
+    keys = pd.DataFrame(conn.execute(query).mappings().all(), columns=["session_id", "org_code", "starts_at", "title"])
+    keys["session_date"] = pd.to_datetime(keys["starts_at"]).dt.strftime("%Y-%m-%d")
+    return keys
+
+
+def load_attendance(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+    """Attendance rows carry session_id and person_key; one row per person per session."""
+    return sync(conn, Attendance.__table__, frame, ["session_id", "person_key"], scope="session_id")
+
+
+def load_feedback(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+    """Feedback items with a ';'-separated sub_themes column; an item is the same if its words and time are."""
+    items = frame.drop(columns="sub_themes")
+    counts = sync(conn, Feedback.__table__, items, ["session_id", "prompt", "text", "created_at"], scope="session_id")
+    ids = id_map(conn, Feedback.__table__, ["session_id", "prompt", "text", "created_at"],
+                 Feedback.session_id.in_(items["session_id"].drop_duplicates().tolist()))
+    key = ["session_id", "prompt", "text", "created_at"]
+    tagged = frame.assign(_key=_joined_key(frame, key)).merge(
+        ids.assign(_key=_joined_key(ids, key))[["_key", "id"]], on="_key")
+    tags = (tagged.assign(sub_theme=tagged["sub_themes"].fillna("").str.split(";"))
+            .explode("sub_theme").assign(sub_theme=lambda t: t["sub_theme"].str.strip()))
+    tags = tags[tags["sub_theme"] != ""].rename(columns={"id": "feedback_id"})[["feedback_id", "sub_theme"]]
+    existing = pd.DataFrame(conn.execute(select(FeedbackSubTheme.feedback_id, FeedbackSubTheme.sub_theme).where(
+        FeedbackSubTheme.feedback_id.in_(tags["feedback_id"].drop_duplicates().tolist()))).all(),
+        columns=["feedback_id", "sub_theme"])
+    new_tags = tags.merge(existing, how="left", indicator=True).query("_merge == 'left_only'").drop(columns="_merge")
+    for start in range(0, len(new_tags), CHUNK):
+        conn.execute(insert(FeedbackSubTheme), _records(new_tags.iloc[start:start + CHUNK].drop_duplicates()))
+    return counts
+
+
+def load_actions(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+    return sync(conn, Action.__table__, frame, ["session_id", "you_said"])
+
+
+def load_survey(conn: Connection, scores: pd.DataFrame, benchmarks: pd.DataFrame) -> dict[str, int]:
+    orgs = organisation_ids(conn)
+    rows = scores.assign(organisation_id=scores["org_code"].map(orgs)).drop(columns="org_code")
+    counts = sync(conn, SurveyScore.__table__, rows, ["organisation_id", "survey_year", "metric_code"])
+    bench = sync(conn, BenchmarkScore.__table__, benchmarks, ["benchmark_group", "survey_year", "metric_code"])
+    return {k: counts[k] + bench[k] for k in counts}
+
+
+def load_workforce(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+    orgs = organisation_ids(conn)
+    rows = frame.assign(organisation_id=frame["org_code"].map(orgs)).drop(columns="org_code")
+    return sync(conn, Workforce.__table__, rows, ["organisation_id", "as_at", "staff_group", "division"])

@@ -1,0 +1,181 @@
+"""The schema: SQLAlchemy 2 typed models for every table in DESIGN.md §3."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ods_code: Mapped[str] = mapped_column(String(10), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    benchmark_group: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class Metric(Base):
+    """The People Promise taxonomy as data, so SQL can join and filter on it."""
+    __tablename__ = "metric"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    official_name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(100))
+    session_label: Mapped[str | None] = mapped_column(String(100))
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("metric.code"))
+    sort_order: Mapped[int] = mapped_column(Integer)
+
+
+class MetricAlias(Base):
+    __tablename__ = "metric_alias"
+    alias: Mapped[str] = mapped_column(String(120), primary_key=True)
+    metric_code: Mapped[str] = mapped_column(ForeignKey("metric.code"))
+
+
+class Series(Base):
+    __tablename__ = "series"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    cadence: Mapped[str] = mapped_column(String(50))
+    description: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+
+
+class Session(Base):
+    __tablename__ = "session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    element_code: Mapped[str] = mapped_column(ForeignKey("metric.code"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    host_roles: Mapped[str] = mapped_column(String(300))
+    format: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    key_themes: Mapped[str] = mapped_column(Text, default="")
+    recording_url: Mapped[str | None] = mapped_column(String(500))
+    slides_url: Mapped[str | None] = mapped_column(String(500))
+    __table_args__ = (
+        UniqueConstraint("series_id", "starts_at", "title"),
+        CheckConstraint("format in ('online', 'in person', 'hybrid')", name="session_format"),
+        CheckConstraint("status in ('planned', 'held', 'cancelled')", name="session_status"),
+    )
+
+
+class Attendance(Base):
+    """One row per person per session; person_key is a keyed hash, never a name or an email."""
+    __tablename__ = "attendance"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    person_key: Mapped[str] = mapped_column(String(64), index=True)
+    staff_group: Mapped[str | None] = mapped_column(String(100))
+    division: Mapped[str | None] = mapped_column(String(100))
+    band: Mapped[str | None] = mapped_column(String(20))
+    teams_role: Mapped[str] = mapped_column(String(20))
+    minutes_attended: Mapped[float] = mapped_column(Float)
+    __table_args__ = (
+        UniqueConstraint("session_id", "person_key"),
+        CheckConstraint("teams_role in ('Organizer', 'Presenter', 'Attendee')", name="attendance_role"),
+        CheckConstraint("minutes_attended >= 0", name="attendance_minutes"),
+        Index("ix_attendance_session_role", "session_id", "teams_role"),
+    )
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    source: Mapped[str] = mapped_column(String(20), index=True)
+    prompt: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)
+    staff_group: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint("source in ('board', 'form', 'breakout', 'email')", name="feedback_source"),)
+
+
+class FeedbackSubTheme(Base):
+    """Sub-theme tags of a feedback item (many per item); untagged items have none."""
+    __tablename__ = "feedback_sub_theme"
+    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True)
+    sub_theme: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+
+
+class Action(Base):
+    __tablename__ = "action"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"), index=True)
+    element_code: Mapped[str] = mapped_column(ForeignKey("metric.code"), index=True)
+    you_said: Mapped[str] = mapped_column(Text)
+    we_did: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    completed_date: Mapped[date | None] = mapped_column(Date)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint("status in ('planned', 'coming soon', 'in progress', 'done', 'dropped')", name="action_status"),
+    )
+
+
+class SurveyScore(Base):
+    __tablename__ = "survey_score"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    survey_year: Mapped[int] = mapped_column(Integer)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    metric_code: Mapped[str] = mapped_column(ForeignKey("metric.code"), index=True)
+    score: Mapped[float | None] = mapped_column(Float)
+    responses: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "survey_year", "metric_code"),
+        CheckConstraint("score is null or (score >= 0 and score <= 10)", name="survey_score_range"),
+    )
+
+
+class BenchmarkScore(Base):
+    """Best, average and worst of a benchmarking group for one score and survey year."""
+    __tablename__ = "benchmark_score"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    benchmark_group: Mapped[str] = mapped_column(String(200))
+    survey_year: Mapped[int] = mapped_column(Integer)
+    metric_code: Mapped[str] = mapped_column(ForeignKey("metric.code"))
+    best: Mapped[float | None] = mapped_column(Float)
+    average: Mapped[float | None] = mapped_column(Float)
+    worst: Mapped[float | None] = mapped_column(Float)
+    organisations: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (UniqueConstraint("benchmark_group", "survey_year", "metric_code"),)
+
+
+class Workforce(Base):
+    __tablename__ = "workforce"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    as_at: Mapped[date] = mapped_column(Date)
+    staff_group: Mapped[str] = mapped_column(String(100))
+    division: Mapped[str] = mapped_column(String(100))
+    headcount: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "as_at", "staff_group", "division"),
+        CheckConstraint("headcount >= 0", name="workforce_headcount"),
+    )
+
+
+class ImportBatch(Base):
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_by: Mapped[str] = mapped_column(String(100))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    rows: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text, default="")
