@@ -137,12 +137,21 @@ def _trust_plan(rng: np.random.Generator) -> list[tuple[datetime, str, str, str,
     for day, element in calendar.SERIES_1:
         label = taxonomy.METRICS[element].session_label
         plan.append((calendar.at_noon(day), "Series 1", element, f"{label} Conversation", _key_themes(element, rng)))
-    spotlights = text_bank.SPOTLIGHT_TOPICS
+    spotlights = _interleaved(text_bank.SPOTLIGHT_TOPICS)
     for n, day in enumerate(calendar.SERIES_2_DATES + calendar.SERIES_3_DATES):
         element, title, themes = spotlights[n % len(spotlights)]
         series_name = "Series 2" if day < calendar.SERIES[2]["start_date"] else "Series 3"
         plan.append((calendar.at_noon(day), series_name, element, title, tuple(themes)))
     return plan
+
+
+def _interleaved(topics: tuple[tuple[str, str, tuple[str, ...]], ...]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Topics reordered so that consecutive sessions take different elements."""
+    by_element: dict[str, list] = {}
+    for topic in topics:
+        by_element.setdefault(topic[0], []).append(topic)
+    rounds = max(len(v) for v in by_element.values())
+    return [group[r] for r in range(rounds) for group in by_element.values() if r < len(group)]
 
 
 def _regular_plan(spec: Tier, rng: np.random.Generator) -> list[tuple[datetime, str, str, str, tuple[str, ...]]]:

@@ -53,6 +53,6 @@ def survey_workbook(organisations: pd.DataFrame, rng: np.random.Generator) -> di
     peers = [(f"Y{i:03d}", f"Synthetic Peer Trust {i:03d}") for i in range(1, extra + 1)]
     specialists = [(f"W{i:03d}", f"Synthetic Specialist Trust {i:03d}") for i in range(1, SPECIALIST_PEERS + 1)]
     return {
-        calendar.TRUST_GROUP: _sheet(ours + peers, "Acute & Acute Community Trusts", rng, calendar.TRUST_CODE),
-        calendar.OTHER_GROUP: _sheet(specialists, "Acute Specialist Trusts", rng, None),
+        "Acute and Acute Community": _sheet(ours + peers, calendar.TRUST_GROUP, rng, calendar.TRUST_CODE),
+        "Acute Specialist": _sheet(specialists, calendar.OTHER_GROUP, rng, None),
     }

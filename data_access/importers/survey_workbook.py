@@ -1,4 +1,6 @@
-"""Read the NHS Staff Survey benchmark workbook: one sheet per benchmarking group, one row per organisation."""
+"""Read the NHS Staff Survey benchmark workbook: one sheet per benchmarking group, one row per organisation.
+
+The group's name is taken from org_type_reporting_name, since sheet names are cut to 31 characters."""
 from __future__ import annotations
 
 import io
@@ -29,17 +31,18 @@ def read_workbook(raw: bytes, org_codes: set[str] | None) -> tuple[pd.DataFrame,
     """(organisations, scores, group benchmarks). org_codes None takes every organisation's scores."""
     sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, engine="openpyxl")
     orgs, scores, benchmarks = [], [], []
-    for group, sheet in sheets.items():
+    for sheet_name, sheet in sheets.items():
         missing = [c for c in REQUIRED if c not in sheet.columns]
         if missing:
-            raise ImportRefused([ImportProblem(1, c, f"this column is missing on sheet {group!r}") for c in missing])
-        long = _long(sheet)
-        ours = long["org_code"].isin(org_codes) if org_codes is not None else pd.Series(True, index=long.index)
-        scores.append(long[ours])
-        others = long[~ours] if org_codes is not None else long
-        benchmarks.append(_group_stats(others, str(group)))
-        chosen = sheet[sheet["org_id"].isin(org_codes)] if org_codes is not None else sheet
-        orgs.append(pd.DataFrame({"ods_code": chosen["org_id"], "name": chosen["org_name"], "benchmark_group": group}))
+            raise ImportRefused([ImportProblem(1, c, f"this column is missing on sheet {sheet_name!r}") for c in missing])
+        for group, members in sheet.groupby("org_type_reporting_name", sort=False):
+            long = _long(members)
+            ours = long["org_code"].isin(org_codes) if org_codes is not None else pd.Series(True, index=long.index)
+            scores.append(long[ours])
+            benchmarks.append(_group_stats(long[~ours] if org_codes is not None else long, str(group)))
+            chosen = members[members["org_id"].isin(org_codes)] if org_codes is not None else members
+            orgs.append(pd.DataFrame({"ods_code": chosen["org_id"], "name": chosen["org_name"],
+                                      "benchmark_group": group}))
     return pd.concat(orgs, ignore_index=True), pd.concat(scores, ignore_index=True), pd.concat(benchmarks, ignore_index=True)
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from data_access.importers.errors import ImportProblem, ImportRefused
 
 SECTION = re.compile(r"^\s*(\d)\.\s*(summary|participants|in-meeting activities)\s*$", re.IGNORECASE)
+US_TIME = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]M\b", re.IGNORECASE)  # a time with AM/PM, never a word in a title
 DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$", re.IGNORECASE)
 COLUMN_ALIASES = {
     "name": "name", "full name": "name", "first join": "first_join", "join time": "first_join",
@@ -68,7 +69,7 @@ def parse_report(raw: bytes) -> TeamsReport:
     summary, header_at = _summary(cells)
     if header_at is None:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
-    us = any(re.search(r"\b[AP]M\b", line) for line in lines)
+    us = any(US_TIME.search(line) for line in lines)
     participants = _participants(cells, header_at, us)
     title = summary.get("meeting title", "")
     start_text = summary.get("start time") or summary.get("meeting start time")

@@ -1,0 +1,112 @@
+"""Overview charts: survey trends with sessions on the same time axis, and the series × element grid."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from charts.palette import (NHS_BLUE, NHS_DARK_GREY, NHS_ORANGE, NHS_PALE_GREY, SEQUENTIAL,
+                            base_layout)
+from data_access import taxonomy
+
+# The survey runs each autumn: a year's score is drawn at its fieldwork, not at publication the next March.
+FIELDWORK_MONTH, FIELDWORK_DAY = 10, 15
+HEATMAP_MEASURES = {"sessions": "Sessions held", "attendances": "Attendances", "feedback_items": "Feedback items"}
+
+
+def fieldwork_date(year: int) -> datetime:
+    return datetime(int(year), FIELDWORK_MONTH, FIELDWORK_DAY)
+
+
+def _panel(fig: go.Figure, scores: pd.DataFrame, sessions: pd.DataFrame, row: int, col: int, first: bool,
+           y_floor: float, max_attendance: int) -> None:
+    x = [fieldwork_date(y) for y in scores["survey_year"]]
+    fig.add_trace(go.Scatter(x=x + x[::-1], y=list(scores["best"]) + list(scores["worst"])[::-1], fill="toself",
+                             mode="lines", fillcolor=NHS_PALE_GREY, line={"width": 0}, name="Group best to worst",
+                             legendgroup="band", showlegend=first, hoverinfo="skip", connectgaps=False),
+                  row=row, col=col)
+    fig.add_trace(go.Scatter(x=x, y=scores["average"], mode="lines", line={"color": NHS_DARK_GREY, "dash": "dash"},
+                             name="Group average", legendgroup="avg", showlegend=first,
+                             hovertemplate="%{x|%Y} survey: group average %{y:.2f}<extra></extra>"), row=row, col=col)
+    fig.add_trace(go.Scatter(x=x, y=scores["score"], mode="lines+markers", line={"color": NHS_BLUE, "width": 3},
+                             marker={"size": 8, "symbol": "circle"}, name="Our trust", legendgroup="us",
+                             showlegend=first, hovertemplate="%{x|%Y} survey: our score %{y:.2f}<extra></extra>"),
+                  row=row, col=col)
+    if not sessions.empty:
+        size = 8 + 22 * sessions["attendance"] / max(max_attendance, 1)
+        planned = sessions["status"] == "planned"
+        fig.add_trace(go.Scatter(
+            x=sessions["starts_at"], y=[y_floor] * len(sessions), mode="markers", name="Big Conversation session",
+            legendgroup="sessions", showlegend=first,
+            marker={"size": size, "symbol": ["diamond-open" if p else "diamond" for p in planned], "color": NHS_ORANGE,
+                    "opacity": 0.85, "line": {"color": "#7A4500", "width": 1}},
+            customdata=sessions[["title", "attendance", "status"]].to_numpy(),
+            hovertemplate="%{x|%d %B %Y}<br>%{customdata[0]}<br>%{customdata[1]} attended (%{customdata[2]})"
+                          "<extra></extra>"), row=row, col=col)
+
+
+def trend_figure(scores: pd.DataFrame, sessions: pd.DataFrame, codes: tuple[str, ...]) -> go.Figure:
+    """Small multiples, one per score: our trust against the group's average and best-worst band, with that
+    element's sessions as diamonds along the bottom (size = attendance; hollow = planned)."""
+    columns = 3 if len(codes) > 4 else max(1, min(len(codes), 2))
+    rows = -(-len(codes) // columns)
+    titles = [taxonomy.element_label(c) for c in codes]
+    fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, subplot_titles=titles,
+                        vertical_spacing=0.12 if rows > 1 else 0.05, horizontal_spacing=0.06)
+    values = scores[["score", "best", "worst", "average"]].stack()
+    low = float(values.min()) if not values.empty else 5.0
+    high = float(values.max()) if not values.empty else 8.0
+    y_floor = low - 0.35
+    max_attendance = int(sessions["attendance"].max()) if not sessions.empty else 1
+    for n, code in enumerate(codes):
+        _panel(fig, scores[scores["metric_code"] == code], sessions[sessions["element_code"] == code],
+               n // columns + 1, n % columns + 1, n == 0, y_floor, max_attendance)
+    fig.update_yaxes(range=[y_floor - 0.25, high + 0.25], gridcolor=NHS_PALE_GREY, tickformat=".1f")
+    fig.update_xaxes(showgrid=False, tickformat="%Y", dtick="M12", ticklabelmode="period")
+    fig.update_layout(**base_layout("Staff Survey score (0 to 10) by year, beside the benchmarking group, "
+                                    "with Big Conversation sessions", 260 * rows + 140))
+    fig.update_layout(legend={"orientation": "h", "y": -0.04 if rows > 1 else -0.2, "x": 0, "yanchor": "top"})
+    return fig
+
+
+def wrapped_label(code: str, width: int = 14) -> str:
+    """An element's short name broken over lines so that neighbouring axis labels never overlap."""
+    lines: list[str] = []
+    for word in taxonomy.element_label(code).split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def heatmap_figure(grid: pd.DataFrame, measure: str) -> go.Figure:
+    """Series down, People Promise elements across, shaded and labelled by the chosen measure."""
+    codes = list(taxonomy.ELEMENT_CODES)
+    table = grid.pivot(index="series", columns="element_code", values=measure).reindex(columns=codes)
+    table = table.reindex(pd.unique(grid["series"]))
+    labels = [wrapped_label(c) for c in codes]
+    fig = px.imshow(table.to_numpy(dtype=float), x=labels, y=list(table.index), text_auto=".0f", aspect="auto",
+                    color_continuous_scale=[list(stop) for stop in SEQUENTIAL], labels={"color": HEATMAP_MEASURES[measure]})
+    fig.update_traces(hovertemplate="%{y}, %{x}: %{z:.0f}<extra></extra>", xgap=2, ygap=2)
+    fig.update_layout(**base_layout(f"{HEATMAP_MEASURES[measure]} by series and People Promise element",
+                                    120 + 70 * max(len(table), 1)))
+    fig.update_xaxes(side="top", title=None, tickangle=0)
+    fig.update_yaxes(title=None)
+    fig.update_layout(margin={"t": 110}, coloraxis_colorbar={"title": {"text": ""}, "thickness": 12})
+    return fig
+
+
+def trend_summary(scores: pd.DataFrame, codes: tuple[str, ...]) -> str:
+    """One sentence saying where the latest scores stand against the group average."""
+    latest = scores.dropna(subset=["score"]).sort_values("survey_year").groupby("metric_code").tail(1)
+    latest = latest[latest["metric_code"].isin(codes)]
+    if latest.empty:
+        return "No survey scores are loaded for these elements."
+    above = latest[latest["score"] > latest["average"]]
+    year = int(latest["survey_year"].max())
+    return (f"In the {year} survey our trust scored above the group average on {len(above)} of "
+            f"{len(latest)} scores shown.")

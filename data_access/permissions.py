@@ -1,0 +1,15 @@
+"""What each role may see, decided in one place."""
+from __future__ import annotations
+
+ROLE_LABELS = {"executive": "Executive", "od_team": "OD team", "facilitator": "Facilitator"}
+# Page keys each role may open; a page not listed for a role is not in that role's navigation.
+PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
+    "executive": ("overview",),
+    "od_team": ("overview",),
+    "facilitator": ("overview",),
+}
+
+
+def pages_for(role: str) -> tuple[str, ...]:
+    """The page keys a role may see; an unknown role sees nothing."""
+    return PAGES_BY_ROLE.get(role, ())

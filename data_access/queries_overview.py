@@ -1,0 +1,134 @@
+"""Read queries for the executive Overview: every figure aggregated in SQL, returned as small frames."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Engine, and_, case, distinct, func, literal, select
+
+from data_access import taxonomy
+from data_access.filters import Filters, apply, sessions_joined
+from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
+                                SurveyScore, Workforce)
+
+OPEN_STATUSES = ("planned", "coming soon", "in progress")
+
+
+def _frame(engine: Engine, query, columns: list[str]) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).all(), columns=columns)
+
+
+def organisations_with_sessions(engine: Engine) -> pd.DataFrame:
+    """Organisations that run sessions, largest first: the default is the first."""
+    query = (select(Organisation.ods_code, Organisation.name, func.count(Session.id).label("sessions"))
+             .join(Series, Series.organisation_id == Organisation.id).join(Session, Session.series_id == Series.id)
+             .group_by(Organisation.ods_code, Organisation.name).order_by(func.count(Session.id).desc(), Organisation.ods_code))
+    return _frame(engine, query, ["ods_code", "name", "sessions"])
+
+
+def series_list(engine: Engine, org_code: str) -> pd.DataFrame:
+    query = (select(Series.name, Series.start_date, Series.end_date, Series.cadence)
+             .join(Organisation, Organisation.id == Series.organisation_id)
+             .where(Organisation.ods_code == org_code).order_by(Series.start_date))
+    return _frame(engine, query, ["name", "start_date", "end_date", "cadence"])
+
+
+def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
+    """Per series (in order): sessions held, attendances, people reached, feedback items, actions by state.
+
+    Series filters are ignored here so the page can always compare a series with the one before it."""
+    held = and_(Session.status == "held", Attendance.teams_role == "Attendee")
+    reach = apply(sessions_joined(
+        select(Series.name, Series.start_date, func.count(distinct(Session.id)).label("sessions_held"),
+               func.count(Attendance.id).label("attendances"),
+               func.count(distinct(Attendance.person_key)).label("people_reached"))
+        .select_from(Session).join(Attendance, and_(Attendance.session_id == Session.id, held))), filters,
+        ignore_series=True).group_by(Series.name, Series.start_date)
+    feedback = apply(sessions_joined(select(Series.name, func.count(Feedback.id)).select_from(Feedback)
+                                     .join(Session, Session.id == Feedback.session_id)), filters,
+                     ignore_series=True).group_by(Series.name)
+    overdue = and_(Action.status.in_(OPEN_STATUSES), Action.due_date < today)
+    actions = apply(sessions_joined(
+        select(Series.name,
+               func.sum(case((Action.status == "done", 1), else_=0)),
+               func.sum(case((Action.status.in_(OPEN_STATUSES), 1), else_=0)),
+               func.sum(case((overdue, 1), else_=0)))
+        .select_from(Action).join(Session, Session.id == Action.session_id)), filters,
+        ignore_series=True).group_by(Series.name)
+    series = series_list(engine, filters.org_code)[["name", "start_date"]]
+    frame = (series.merge(_frame(engine, reach, ["name", "start_date", "sessions_held", "attendances",
+                                                 "people_reached"]).drop(columns="start_date"), on="name", how="left")
+             .merge(_frame(engine, feedback, ["name", "feedback_items"]), on="name", how="left")
+             .merge(_frame(engine, actions, ["name", "actions_done", "actions_open", "actions_overdue"]), on="name",
+                    how="left"))
+    counts = [c for c in frame.columns if c not in ("name", "start_date")]
+    frame[counts] = frame[counts].fillna(0).astype(int)
+    return frame.sort_values("start_date").reset_index(drop=True)
+
+
+def people_reached(engine: Engine, filters: Filters) -> int:
+    """Distinct people who attended any held session within the filters (all chosen series together)."""
+    query = apply(sessions_joined(select(func.count(distinct(Attendance.person_key))).select_from(Session)
+                                  .join(Attendance, Attendance.session_id == Session.id))
+                  .where(Session.status == "held", Attendance.teams_role == "Attendee"), filters)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def workforce_headcount(engine: Engine, org_code: str, on: date) -> int:
+    """Total headcount at the latest snapshot on or before the date (or the earliest, if none is)."""
+    org = select(Organisation.id).where(Organisation.ods_code == org_code).scalar_subquery()
+    before = select(func.max(Workforce.as_at)).where(Workforce.organisation_id == org, Workforce.as_at <= on)
+    first = select(func.min(Workforce.as_at)).where(Workforce.organisation_id == org)
+    snapshot = func.coalesce(before.scalar_subquery(), first.scalar_subquery())
+    query = select(func.coalesce(func.sum(Workforce.headcount), 0)).where(
+        Workforce.organisation_id == org, Workforce.as_at == snapshot)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    """The trust's score per year for each code, beside its group's best, average and worst."""
+    org = select(Organisation.id, Organisation.benchmark_group).where(Organisation.ods_code == org_code).subquery()
+    query = (select(SurveyScore.metric_code, SurveyScore.survey_year, SurveyScore.score, SurveyScore.responses,
+                    BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst)
+             .join(org, org.c.id == SurveyScore.organisation_id)
+             .outerjoin(BenchmarkScore, and_(BenchmarkScore.benchmark_group == org.c.benchmark_group,
+                                             BenchmarkScore.survey_year == SurveyScore.survey_year,
+                                             BenchmarkScore.metric_code == SurveyScore.metric_code))
+             .where(SurveyScore.metric_code.in_(codes))
+             .order_by(SurveyScore.metric_code, SurveyScore.survey_year))
+    frame = _frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst"])
+    return frame.astype({c: "float64" for c in ("score", "best", "average", "worst")})
+
+
+def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """Held and planned sessions with their attendance, to mark on the trend chart's time axis."""
+    attendees = (select(Attendance.session_id, func.count().label("n")).where(Attendance.teams_role == "Attendee")
+                 .group_by(Attendance.session_id).subquery())
+    query = apply(sessions_joined(
+        select(Session.id, Series.name, Session.title, Session.element_code, Session.starts_at, Session.status,
+               func.coalesce(attendees.c.n, literal(0)))
+        .select_from(Session).outerjoin(attendees, attendees.c.session_id == Session.id))
+        .where(Session.status != "cancelled"), filters).order_by(Session.starts_at)
+    frame = _frame(engine, query, ["session_id", "series", "title", "element_code", "starts_at", "status", "attendance"])
+    frame["starts_at"] = pd.to_datetime(frame["starts_at"])
+    return frame
+
+
+def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """Sessions held, attendances and feedback items per series and element (only pairs with a session)."""
+    attendees = (select(Attendance.session_id, func.count().label("n")).where(Attendance.teams_role == "Attendee")
+                 .group_by(Attendance.session_id).subquery())
+    items = select(Feedback.session_id, func.count().label("n")).group_by(Feedback.session_id).subquery()
+    query = apply(sessions_joined(
+        select(Series.name, Series.start_date, Session.element_code, func.count(Session.id),
+               func.coalesce(func.sum(attendees.c.n), 0), func.coalesce(func.sum(items.c.n), 0))
+        .select_from(Session).outerjoin(attendees, attendees.c.session_id == Session.id)
+        .outerjoin(items, items.c.session_id == Session.id))
+        .where(Session.status == "held"), filters).group_by(Series.name, Series.start_date, Session.element_code)
+    frame = _frame(engine, query, ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
+    order = {code: n for n, code in enumerate(taxonomy.METRICS)}
+    return (frame.assign(_o=frame["element_code"].map(order)).sort_values(["start_date", "_o"])
+            .drop(columns=["_o", "start_date"]).reset_index(drop=True))

@@ -1,0 +1,70 @@
+"""Executive overview: headline figures, survey trends beside sessions, and the series × element grid."""
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.overview import HEATMAP_MEASURES, trend_figure, trend_summary, heatmap_figure
+from data_access import taxonomy
+from data_access.filters import Filters
+from ui.context import query, settings
+from ui.formatting import long_date, month_year, percent, whole
+from ui.headline import delta, focus_and_previous
+
+filters: Filters = st.session_state["filters"]
+today = settings().today
+
+st.title("Overview")
+st.caption(f"Big Conversation sessions, reach, actions and the NHS Staff Survey · figures as at {long_date(today)}")
+
+by_series = query("overview", "headline_by_series", filters, today)
+focus, previous = focus_and_previous(by_series, filters.series)
+
+st.subheader("Headline figures")
+if focus is None:
+    st.info("No held sessions match these filters.")
+else:
+    series = query("overview", "series_list", filters.org_code).set_index("name")
+    span = f"{month_year(series.loc[focus['name'], 'start_date'])} to {month_year(series.loc[focus['name'], 'end_date'])}"
+    compared = f", compared with {previous['name']}" if previous is not None else " (the first series: nothing to compare)"
+    st.caption(f"{focus['name']} ({span}){compared}.")
+    workforce = query("overview", "workforce_headcount", filters.org_code, today)
+    cards = st.columns(4)
+    cards[0].metric("Sessions held", whole(focus["sessions_held"]), delta(focus, previous, "sessions_held"), border=True)
+    cards[1].metric("Attendances", whole(focus["attendances"]), delta(focus, previous, "attendances"), border=True,
+                    help="Attendees at held sessions; organisers and presenters are not counted.")
+    cards[2].metric("Unique people reached", whole(focus["people_reached"]), delta(focus, previous, "people_reached"),
+                    border=True, help="Different people who attended at least one session in the series.")
+    cards[3].metric("Share of workforce reached", percent(focus["people_reached"], workforce), border=True,
+                    help=f"People reached as a share of the {whole(workforce)} staff in the latest workforce figures.")
+    cards = st.columns(4)
+    cards[0].metric("Feedback items", whole(focus["feedback_items"]), delta(focus, previous, "feedback_items"),
+                    border=True)
+    cards[1].metric("Actions done", whole(focus["actions_done"]), delta(focus, previous, "actions_done"), border=True)
+    cards[2].metric("Actions open", whole(focus["actions_open"]), delta(focus, previous, "actions_open"), border=True,
+                    delta_color="off", help="Planned, coming soon or in progress.")
+    cards[3].metric("Actions overdue", whole(focus["actions_overdue"]), delta(focus, previous, "actions_overdue"),
+                    border=True, delta_color="inverse", help="Open actions whose due date has passed.")
+
+st.subheader("Staff Survey scores and Big Conversation sessions")
+codes = filters.elements or taxonomy.SCORE_CODES
+scores = query("overview", "survey_trends", filters.org_code, tuple(codes))
+markers = query("overview", "session_markers", filters)
+st.caption(trend_summary(scores, tuple(codes)) + " Shaded: the benchmarking group's best to worst; dashed: its "
+           "average (median). Diamonds: sessions on that element, sized by attendance; hollow diamonds are planned. "
+           "A gap means no score was published that year.")
+st.plotly_chart(trend_figure(scores, markers, tuple(codes)), key="trend_chart", theme=None)
+with st.expander("Table behind this chart"):
+    table = scores.assign(element=scores["metric_code"].map(taxonomy.element_label))
+    st.dataframe(table[["element", "survey_year", "score", "average", "best", "worst", "responses"]],
+                 hide_index=True, column_config={"survey_year": st.column_config.NumberColumn("Survey year", format="%d")})
+
+st.subheader("Sessions, attendance and feedback by series and element")
+grid = query("overview", "series_element_grid", filters)
+if grid.empty:
+    st.info("No held sessions match these filters.")
+else:
+    measure = st.segmented_control("Show", list(HEATMAP_MEASURES), format_func=HEATMAP_MEASURES.get,
+                                   default="attendances", key="grid_measure", required=True)
+    st.plotly_chart(heatmap_figure(grid, measure), key="grid_chart", theme=None)
+    with st.expander("Table behind this chart"):
+        st.dataframe(grid.assign(element=grid["element_code"].map(taxonomy.element_label)), hide_index=True)

@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages: the database handle, cached queries, filters, formatting."""

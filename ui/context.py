@@ -1,0 +1,33 @@
+"""The app's database handle and cached reads; the database is created and seeded on first start."""
+from __future__ import annotations
+
+import streamlit as st
+
+from data_access import queries_overview
+from data_access.config import Settings, load_settings
+from data_access.database import is_empty, shared_engine, upgrade
+from data_access.seed import SAMPLE_FOLDER, seed_folder
+
+QUERY_MODULES = {"overview": queries_overview}
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    return load_settings()
+
+
+@st.cache_resource(show_spinner="Preparing the database…")
+def ready_database(url: str) -> str:
+    """Migrate the database once per process and load the sample data into an empty one."""
+    engine = shared_engine(url)
+    upgrade(engine)
+    if is_empty(engine):
+        seed_folder(engine, SAMPLE_FOLDER, settings().person_key_secret)
+    return url
+
+
+@st.cache_data(ttl=600, show_spinner=False, max_entries=500)
+def query(module: str, name: str, *args):
+    """Run a data_access read query, cached on its plain arguments."""
+    url = ready_database(settings().database_url)
+    return getattr(QUERY_MODULES[module], name)(shared_engine(url), *args)

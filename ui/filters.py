@@ -1,0 +1,42 @@
+"""The shared filters in the sidebar, bound to the URL so a view can be shared as a link."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from data_access import taxonomy
+from data_access.filters import Filters
+from ui.context import query
+from ui.formatting import long_date
+
+EARLIEST = date(2015, 1, 1)
+LATEST = date(2035, 12, 31)
+
+
+def _element_name(code: str) -> str:
+    return f"{code} {taxonomy.METRICS[code].short_name}"
+
+
+def sidebar_filters() -> Filters:
+    """Draw the shared filters and return their values."""
+    orgs = query("overview", "organisations_with_sessions")
+    with st.sidebar:
+        st.markdown("**Filters**")
+        org_code = orgs["ods_code"].iloc[0] if len(orgs) else ""
+        if len(orgs) > 1:
+            names = dict(zip(orgs["ods_code"], orgs["name"]))
+            org_code = st.selectbox("Organisation", list(names), format_func=names.get, key="org", bind="query-params")
+        series = query("overview", "series_list", org_code)
+        chosen_series = st.multiselect("Series", list(series["name"]), key="series", bind="query-params",
+                                       placeholder="All series")
+        elements = st.multiselect("People Promise element", list(taxonomy.ELEMENT_CODES), key="element",
+                                  format_func=_element_name, bind="query-params", placeholder="All elements")
+        date_from = st.date_input("From", value=None, min_value=EARLIEST, max_value=LATEST, key="from",
+                                  format="DD/MM/YYYY", bind="query-params")
+        date_to = st.date_input("To", value=None, min_value=EARLIEST, max_value=LATEST, key="to",
+                                format="DD/MM/YYYY", bind="query-params")
+        if date_from and date_to and date_from > date_to:
+            st.warning(f"'From' ({long_date(date_from)}) is after 'To' ({long_date(date_to)}): no sessions match.")
+    return Filters(org_code=str(org_code), series=tuple(chosen_series), elements=tuple(elements),
+                   date_from=date_from, date_to=date_to)

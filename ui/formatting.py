@@ -1,0 +1,21 @@
+"""British formats for dates and numbers."""
+from __future__ import annotations
+
+from datetime import date
+
+
+def long_date(day: date | None) -> str:
+    """'11 April 2022'."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def month_year(day: date | None) -> str:
+    return f"{day:%B %Y}" if day else "present"
+
+
+def whole(number: int | float) -> str:
+    return f"{number:,.0f}"
+
+
+def percent(part: float, whole_: float) -> str:
+    return f"{100 * part / whole_:.1f}%" if whole_ else "n/a"
