@@ -12,7 +12,11 @@ PAGES = {
 }
 
 st.set_page_config(page_title="Big Conversation", page_icon=":material/forum:", layout="wide")
-config = settings()
+try:
+    config = settings()
+except ValueError as problem:
+    st.error(f"The dashboard's configuration needs attention: {problem}")
+    st.stop()
 ready_database(config.database_url)
 allowed = [PAGES[key] for key in pages_for(config.role) if key in PAGES]
 navigation = st.navigation(allowed)

@@ -14,10 +14,6 @@ EARLIEST = date(2015, 1, 1)
 LATEST = date(2035, 12, 31)
 
 
-def _element_name(code: str) -> str:
-    return f"{code} {taxonomy.METRICS[code].short_name}"
-
-
 def sidebar_filters() -> Filters:
     """Draw the shared filters and return their values."""
     orgs = query("overview", "organisations_with_sessions")
@@ -30,13 +26,15 @@ def sidebar_filters() -> Filters:
         series = query("overview", "series_list", org_code)
         chosen_series = st.multiselect("Series", list(series["name"]), key="series", bind="query-params",
                                        placeholder="All series")
-        elements = st.multiselect("People Promise element", list(taxonomy.ELEMENT_CODES), key="element",
-                                  format_func=_element_name, bind="query-params", placeholder="All elements")
+        # Options are the names themselves (no format_func) so the URL reads ?element=Safe+and+healthy.
+        names = [taxonomy.element_label(code) for code in taxonomy.ELEMENT_CODES]
+        elements = st.multiselect("People Promise element", names, key="element", bind="query-params",
+                                  placeholder="All elements")
         date_from = st.date_input("From", value=None, min_value=EARLIEST, max_value=LATEST, key="from",
                                   format="DD/MM/YYYY", bind="query-params")
         date_to = st.date_input("To", value=None, min_value=EARLIEST, max_value=LATEST, key="to",
                                 format="DD/MM/YYYY", bind="query-params")
         if date_from and date_to and date_from > date_to:
             st.warning(f"'From' ({long_date(date_from)}) is after 'To' ({long_date(date_to)}): no sessions match.")
-    return Filters(org_code=str(org_code), series=tuple(chosen_series), elements=tuple(elements),
+    return Filters(org_code=str(org_code), series=tuple(chosen_series), elements=tuple(taxonomy.resolve_metric(name) for name in elements),
                    date_from=date_from, date_to=date_to)

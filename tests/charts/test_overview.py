@@ -1,0 +1,64 @@
+"""Chart builders are pure: frames in, figures out, checked on their data and labels."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from charts.overview import heatmap_figure, trend_figure, trend_summary, wrapped_label
+from charts.palette import CATEGORICAL, NHS_BLUE
+
+
+def scores() -> pd.DataFrame:
+    rows = []
+    for code, base in (("PP4", 5.5), ("ENG", 6.5)):
+        for year in range(2021, 2026):
+            missing = code == "PP4" and year == 2023
+            rows.append({"metric_code": code, "survey_year": year, "score": math.nan if missing else base + 0.1 * (year - 2021),
+                         "responses": 2000, "best": math.nan if missing else base + 1,
+                         "average": math.nan if missing else base + 0.3, "worst": math.nan if missing else base - 0.5})
+    return pd.DataFrame(rows)
+
+
+def sessions() -> pd.DataFrame:
+    return pd.DataFrame({"session_id": [1, 2, 3], "series": ["Series 1", "Series 2", "Series 3"],
+                         "title": ["A", "B", "C"], "element_code": ["PP4", "PP4", "PP4"],
+                         "starts_at": pd.to_datetime(["2022-02-28", "2023-05-25", "2027-01-21"]),
+                         "status": ["held", "held", "planned"], "attendance": [90, 30, 0]})
+
+
+def test_trend_figure_draws_each_score_with_its_sessions_and_keeps_gaps():
+    fig = trend_figure(scores(), sessions(), ("PP4", "ENG"))
+    assert [a.text for a in fig.layout.annotations] == ["Safe and healthy", "Staff engagement"]
+    ours = [t for t in fig.data if t.name == "Our trust"]
+    assert len(ours) == 2 and ours[0].line.color == NHS_BLUE
+    assert math.isnan(ours[0].y[2])  # 2023 not reported: a gap, never 0
+    markers = [t for t in fig.data if t.name == "Big Conversation session"]
+    assert len(markers) == 1  # ENG has no sessions
+    sizes = list(markers[0].marker.size)
+    assert sizes[0] > sizes[1] > sizes[2]  # sized by attendance
+    assert list(markers[0].marker.symbol) == ["diamond", "diamond", "diamond-open"]
+    assert sum(1 for t in fig.data if t.showlegend) == 4  # one legend entry per kind, not per panel
+
+
+def test_heatmap_puts_series_down_and_elements_across():
+    grid = pd.DataFrame({"series": ["Series 1", "Series 1", "Series 2"], "element_code": ["PP1", "PP4", "PP4"],
+                         "sessions": [1, 1, 2], "attendances": [40, 60, 150], "feedback_items": [20, 30, 70]})
+    fig = heatmap_figure(grid, "attendances")
+    z = fig.data[0].z
+    assert list(fig.data[0].y) == ["Series 1", "Series 2"]
+    assert len(fig.data[0].x) == 7 and fig.data[0].x[0] == "Compassionate<br>and inclusive"
+    assert z[0][0] == 40 and z[0][3] == 60 and z[1][3] == 150 and math.isnan(z[1][0])
+    assert fig.layout.title.text == "Attendances by series and People Promise element"
+
+
+def test_wrapped_labels_and_summary_sentence():
+    assert wrapped_label("PP7") == "We are a team"
+    assert wrapped_label("PP2") == "Recognised and<br>rewarded"
+    assert trend_summary(scores(), ("PP4", "ENG")) == \
+        "In the 2025 survey our trust scored above the group average on 2 of 2 scores shown."
+    assert trend_summary(scores().iloc[0:0], ("PP4",)) == "No survey scores are loaded for these elements."
+
+
+def test_palette_is_nhs_and_distinct():
+    assert len(set(CATEGORICAL)) == len(CATEGORICAL) and CATEGORICAL[0] == "#003087"

@@ -1,0 +1,69 @@
+"""Page tests run the real app script with AppTest against a seeded SQLite database."""
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_access.config import PROJECT_ROOT, SAMPLE_SECRET
+from data_access.database import make_engine, upgrade
+from data_access.seed import SAMPLE_FOLDER, seed_folder
+
+AS_OF = "2026-11-23"
+
+
+@pytest.fixture(scope="session")
+def sample_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'sample.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    seed_folder(engine, SAMPLE_FOLDER, SAMPLE_SECRET)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
+    """A factory: app(role=..., **query_params) runs dashboard.py and returns the AppTest."""
+    def run(role: str = "od_team", **params: str | list[str]) -> AppTest:
+        monkeypatch.setenv("DATABASE_URL", sample_sqlite_url)
+        monkeypatch.setenv("BC_ROLE", role)
+        monkeypatch.setenv("BC_AS_OF", AS_OF)
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params.update(params)
+        return at.run()
+    yield run
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def figure(at: AppTest, index: int) -> go.Figure:
+    """The index-th chart on the page, rebuilt as a Plotly figure (arrays decoded)."""
+    return plotly.io.from_json(at.get("plotly_chart")[index].proto.spec)
+
+
+def array(value: object) -> np.ndarray:
+    """A trace's data array, whether Plotly sent it as a list or as a base64 typed buffer."""
+    if isinstance(value, dict) and "bdata" in value:
+        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        shape = value.get("shape")
+        return flat.reshape([int(n) for n in str(shape).split(",")]) if shape else flat
+    return np.asarray(value, dtype=object)
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    """Metric label → (value, delta) as shown."""
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def project_path(*parts: str) -> Path:
+    return PROJECT_ROOT.joinpath(*parts)
