@@ -66,8 +66,8 @@ def trend_figure(scores: pd.DataFrame, sessions: pd.DataFrame, codes: tuple[str,
                n // columns + 1, n % columns + 1, n == 0, y_floor, max_attendance)
     fig.update_yaxes(range=[y_floor - 0.25, high + 0.25], gridcolor=NHS_PALE_GREY, tickformat=".1f")
     fig.update_xaxes(showgrid=False, tickformat="%Y", dtick="M12", ticklabelmode="period")
-    fig.update_layout(**base_layout("Staff Survey score (0 to 10) by year, beside the benchmarking group, "
-                                    "with Big Conversation sessions", 260 * rows + 140))
+    fig.update_layout(**base_layout("Staff Survey scores (0 to 10) and sessions, by year",
+                                    260 * rows + 140))
     fig.update_layout(legend={"orientation": "h", "y": -0.04 if rows > 1 else -0.2, "x": 0, "yanchor": "top"})
     return fig
 

@@ -7,10 +7,19 @@ from charts.overview import HEATMAP_MEASURES, trend_figure, trend_summary, heatm
 from data_access import taxonomy
 from data_access.filters import Filters
 from ui.context import query, settings
-from ui.formatting import long_date, month_year, percent, whole
+from ui.formatting import long_date, month_year, percent, percent_points, whole
 from ui.headline import delta, focus_and_previous
+from ui.page import page_filters
 
-filters: Filters = st.session_state["filters"]
+CARD_WIDTH = 210
+
+
+def card(label: str, value: int, change: int | None, **options) -> None:
+    """One headline figure with its change against the previous series."""
+    st.metric(label, whole(value), change, border=True, width=CARD_WIDTH, **options)
+
+
+filters: Filters = page_filters()
 today = settings().today
 
 st.title("Overview")
@@ -28,22 +37,23 @@ else:
     compared = f", compared with {previous['name']}" if previous is not None else " (the first series: nothing to compare)"
     st.caption(f"{focus['name']} ({span}){compared}.")
     workforce = query("overview", "workforce_headcount", filters.org_code, today)
-    cards = st.columns(4)
-    cards[0].metric("Sessions held", whole(focus["sessions_held"]), delta(focus, previous, "sessions_held"), border=True)
-    cards[1].metric("Attendances", whole(focus["attendances"]), delta(focus, previous, "attendances"), border=True,
-                    help="Attendees at held sessions; organisers and presenters are not counted.")
-    cards[2].metric("Unique people reached", whole(focus["people_reached"]), delta(focus, previous, "people_reached"),
-                    border=True, help="Different people who attended at least one session in the series.")
-    cards[3].metric("Share of workforce reached", percent(focus["people_reached"], workforce), border=True,
-                    help=f"People reached as a share of the {whole(workforce)} staff in the latest workforce figures.")
-    cards = st.columns(4)
-    cards[0].metric("Feedback items", whole(focus["feedback_items"]), delta(focus, previous, "feedback_items"),
-                    border=True)
-    cards[1].metric("Actions done", whole(focus["actions_done"]), delta(focus, previous, "actions_done"), border=True)
-    cards[2].metric("Actions open", whole(focus["actions_open"]), delta(focus, previous, "actions_open"), border=True,
-                    delta_color="off", help="Planned, coming soon or in progress.")
-    cards[3].metric("Actions overdue", whole(focus["actions_overdue"]), delta(focus, previous, "actions_overdue"),
-                    border=True, delta_color="inverse", help="Open actions whose due date has passed.")
+    previous_share = percent_points(previous["people_reached"], workforce) if previous is not None else None
+    with st.container(horizontal=True, gap="small"):
+        card("Sessions held", focus["sessions_held"], delta(focus, previous, "sessions_held"))
+        card("Attendances", focus["attendances"], delta(focus, previous, "attendances"),
+             help="Attendees at held sessions; organisers and presenters are not counted.")
+        card("People reached", focus["people_reached"], delta(focus, previous, "people_reached"),
+             help="Different people who attended at least one session in the series.")
+        st.metric("Workforce reached", percent(focus["people_reached"], workforce), border=True, width=CARD_WIDTH,
+                  delta=None if previous_share is None else
+                  f"{percent_points(focus['people_reached'], workforce) - previous_share:+.1f} points",
+                  help=f"People reached as a share of the {whole(workforce)} staff in the latest workforce figures.")
+        card("Feedback items", focus["feedback_items"], delta(focus, previous, "feedback_items"))
+        card("Actions done", focus["actions_done"], delta(focus, previous, "actions_done"))
+        card("Actions open", focus["actions_open"], delta(focus, previous, "actions_open"), delta_color="off",
+             help="Planned, coming soon or in progress.")
+        card("Actions overdue", focus["actions_overdue"], delta(focus, previous, "actions_overdue"),
+             delta_color="inverse", help="Open actions whose due date has passed.")
 
 st.subheader("Staff Survey scores and Big Conversation sessions")
 codes = filters.elements or taxonomy.SCORE_CODES

@@ -17,5 +17,9 @@ def whole(number: int | float) -> str:
     return f"{number:,.0f}"
 
 
+def percent_points(part: float, whole_: float) -> float:
+    return round(100 * part / whole_, 1) if whole_ else 0.0
+
+
 def percent(part: float, whole_: float) -> str:
-    return f"{100 * part / whole_:.1f}%" if whole_ else "n/a"
+    return f"{percent_points(part, whole_):.1f}%" if whole_ else "n/a"

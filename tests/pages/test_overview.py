@@ -29,8 +29,8 @@ def test_headline_figures_show_series_3_against_series_2(app, sample_sqlite_url)
     shown = metrics(at)
     assert shown["Sessions held"] == (str(now["sessions_held"]), str(now["sessions_held"] - before["sessions_held"]))
     assert shown["Attendances"] == (f"{now['attendances']:,}", str(now["attendances"] - before["attendances"]))
-    assert shown["Unique people reached"][0] == f"{now['people_reached']:,}"
-    assert shown["Share of workforce reached"][0] == f"{100 * now['people_reached'] / workforce:.1f}%"
+    assert shown["People reached"][0] == f"{now['people_reached']:,}"
+    assert shown["Workforce reached"][0] == f"{100 * now['people_reached'] / workforce:.1f}%"
     assert shown["Feedback items"][0] == f"{now['feedback_items']:,}"
     assert shown["Actions done"][0] == str(now["actions_done"])
     assert shown["Actions open"][0] == str(now["actions_open"])
