@@ -1,0 +1,70 @@
+"""Engine, migrations and taxonomy sync on a real database."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, func, inspect, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from data_access import taxonomy
+from data_access.database import is_empty, upgrade
+from data_access.models import Attendance, Metric, MetricAlias
+
+DESIGN_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
+                 "survey_score", "benchmark_score", "workforce", "import_batch", "metric", "metric_alias"}
+
+
+def _metrics(engine: Engine) -> dict[str, tuple]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(Metric.code, Metric.official_name, Metric.short_name, Metric.session_label,
+                                   Metric.parent_code).order_by(Metric.sort_order)).all()
+    return {row.code: tuple(row[1:]) for row in rows}
+
+
+def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) -> None:
+    tables = set(inspect(migrated_engine).get_table_names())
+    assert DESIGN_TABLES <= tables
+    assert tables - DESIGN_TABLES == {"alembic_version"}
+    with migrated_engine.connect() as conn:
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0001"
+    assert is_empty(migrated_engine)
+
+
+def test_upgrading_twice_is_harmless(migrated_engine: Engine) -> None:
+    before = _metrics(migrated_engine)
+    upgrade(migrated_engine)
+    assert _metrics(migrated_engine) == before
+    with migrated_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(MetricAlias)).scalar_one() == len(taxonomy.ALIASES)
+
+
+def test_metric_table_holds_the_taxonomy(migrated_engine: Engine) -> None:
+    metrics = _metrics(migrated_engine)
+    assert len(metrics) == 30
+    assert list(metrics) == list(taxonomy.METRICS)
+    assert metrics["PP3"] == ("We each have a voice that counts", "Voice that counts", "Staff Voice", None)
+    assert metrics["PP4_2"] == ("Burnout", "Burnout", None, "PP4")
+    assert metrics["MOR_1"][0] == "Thinking about leaving"
+
+
+@pytest.mark.parametrize(("alias", "code"), [
+    ("safety and health", "PP4"), ("we each have a voice that counts", "PP3"), ("compassion and inclusivity", "PP1"),
+    ("theme_engagement", "ENG"), ("raising concerns", "PP3_2"), ("pp7", "PP7"),
+])
+def test_aliases_in_the_database_resolve_to_metrics(migrated_engine: Engine, alias: str, code: str) -> None:
+    with migrated_engine.connect() as conn:
+        assert conn.execute(select(MetricAlias.metric_code).where(MetricAlias.alias == alias)).scalar_one() == code
+
+
+def test_upgrade_repairs_a_metric_row_that_drifted(migrated_engine: Engine) -> None:
+    with migrated_engine.begin() as conn:
+        conn.execute(update(Metric).where(Metric.code == "PP2").values(short_name="Pay"))
+    upgrade(migrated_engine)
+    assert _metrics(migrated_engine)["PP2"][1] == "Recognised and rewarded"
+
+
+def test_foreign_keys_are_enforced(migrated_engine: Engine) -> None:
+    orphan = {"session_id": 999, "person_key": "0" * 64, "teams_role": "Attendee", "minutes_attended": 10.0}
+    with pytest.raises(IntegrityError), migrated_engine.begin() as conn:
+        conn.execute(insert(Attendance), [orphan])
+    with migrated_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Attendance)).scalar_one() == 0
