@@ -101,7 +101,7 @@ def load_sessions(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
         select(Series.id.label("series_id"), Series.name.label("series"), Organisation.ods_code.label("org_code"))
         .join(Organisation, Organisation.id == Series.organisation_id)).mappings().all())
     rows = frame.merge(series, on=["org_code", "series"], how="left").drop(columns=["org_code", "series"])
-    return sync(conn, Session.__table__, rows, ["series_id", "starts_at", "title"])
+    return sync(conn, Session.__table__, rows, ["series_id", "starts_at"])
 
 
 def session_keys(conn: Connection) -> pd.DataFrame:

@@ -63,7 +63,7 @@ class Session(Base):
     recording_url: Mapped[str | None] = mapped_column(String(500))
     slides_url: Mapped[str | None] = mapped_column(String(500))
     __table_args__ = (
-        UniqueConstraint("series_id", "starts_at", "title"),
+        UniqueConstraint("series_id", "starts_at"),
         CheckConstraint("format in ('online', 'in person', 'hybrid')", name="session_format"),
         CheckConstraint("status in ('planned', 'held', 'cancelled')", name="session_status"),
     )

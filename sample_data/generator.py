@@ -214,13 +214,12 @@ def _attendance(spec: Tier, sessions: pd.DataFrame, people: pd.DataFrame, rng: n
             if session["status"] != "held":
                 continue
             n = int(rng.integers(spec.attendance[0], spec.attendance[1] + 1))
+            presenters = rng.choice(host_pool, size=len(session["host_roles"].split("; ")), replace=False)
             n_back = min(len(seen), int(n * rng.uniform(0.2, 0.45)))
             back = rng.choice(seen, size=n_back, replace=False) if n_back else np.array([], dtype=int)
-            fresh = rng.choice(pool, size=n, replace=False, p=weights)
-            chosen = pd.unique(np.concatenate([back, fresh]))[:n]
-            chosen = chosen[(chosen != organiser)]
-            presenters = rng.choice(host_pool, size=len(session["host_roles"].split("; ")), replace=False)
-            chosen = np.setdiff1d(chosen, presenters, assume_unique=True)
+            fresh = rng.choice(pool, size=n + len(presenters) + 1, replace=False, p=weights)
+            chosen = pd.unique(np.concatenate([back, fresh]))
+            chosen = chosen[~np.isin(chosen, np.append(presenters, organiser))][:n]
             seen = np.union1d(seen, chosen)
             frames.append(_attendance_rows(idx, session["starts_at"], organiser, presenters, chosen, rng))
     raw = pd.concat(frames, ignore_index=True)

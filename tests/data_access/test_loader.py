@@ -54,6 +54,16 @@ def test_a_changed_row_is_updated_in_place_and_a_new_key_added(with_session: Eng
     assert [tuple(r) for r in rows] == [(before, "R9Z", "Northmoor Hospitals"), (before + 1, "RXX", "Elsewhere")]
 
 
+def test_a_renamed_session_keeps_its_row(with_session: Engine) -> None:
+    """A session is its series and start time: a corrected title updates it rather than adding a twin."""
+    before = _session_id(with_session)
+    with with_session.begin() as conn:
+        counts = loader.load_sessions(conn, SESSION.assign(title="Team Conversation (rescheduled)"))
+    assert counts == {"added": 0, "updated": 1, "unchanged": 0}
+    with with_session.connect() as conn:
+        assert conn.execute(select(Session.id, Session.title)).one() == (before, "Team Conversation (rescheduled)")
+
+
 def test_a_missing_survey_score_stays_null_and_reloads_unchanged(with_session: Engine) -> None:
     scores = pd.DataFrame([
         {"org_code": "R9Z", "survey_year": 2023, "metric_code": "PP4", "score": float("nan"), "responses": 2100,

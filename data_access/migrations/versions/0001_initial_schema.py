@@ -128,7 +128,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['element_code'], ['metric.code'], ),
     sa.ForeignKeyConstraint(['series_id'], ['series.id'], ),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('series_id', 'starts_at', 'title')
+    sa.UniqueConstraint('series_id', 'starts_at')
     )
     with op.batch_alter_table('session', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_session_element_code'), ['element_code'], unique=False)
