@@ -22,6 +22,11 @@ class Settings:
     as_of: date | None
 
     @property
+    def seeds_sample_data(self) -> bool:
+        """Only the embedded default database is filled with sample data when empty, never a configured one."""
+        return self.database_url == default_database_url()
+
+    @property
     def today(self) -> date:
         """The date used for 'overdue' and 'upcoming'; BC_AS_OF pins it for demos and tests."""
         return self.as_of or date.today()

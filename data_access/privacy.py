@@ -1,4 +1,4 @@
-"""People-first rules: pseudonymous person keys and small-number suppression, decided in one place."""
+"""People-first rules: attendees are known only by a keyed hash of their email, decided in one place."""
 from __future__ import annotations
 
 import hashlib
@@ -16,7 +16,3 @@ def person_key(secret: str, identity: str) -> str:
 def person_keys(secret: str, identities: pd.Series) -> pd.Series:
     return identities.map(lambda value: person_key(secret, value))
 
-
-def is_suppressed(count: int | float | None, threshold: int) -> bool:
-    """A count of people below the threshold (but not zero) is hidden wherever it is shown."""
-    return count is not None and 0 < count < threshold

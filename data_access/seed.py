@@ -3,6 +3,7 @@ import batch; a file whose SHA-256 was already imported is skipped, so seeding t
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import date, datetime
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def _plan(folder: Path, secret: str):
 
 
 def _csv(raw: bytes, dates: list[str] | None = None) -> pd.DataFrame:
-    frame = pd.read_csv(pd.io.common.BytesIO(raw), dtype=str, keep_default_na=False)
+    frame = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)
     frame = frame.replace({"": None})
     for column in dates or []:
         frame[column] = pd.to_datetime(frame[column]).dt.date.astype(object).where(frame[column].notna(), None)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.overview import HEATMAP_MEASURES, trend_figure, trend_summary, heatmap_figure
+from charts.overview import HEATMAP_MEASURES, heatmap_figure, trend_figure, trend_summary
 from data_access import taxonomy
 from data_access.filters import Filters
 from ui.context import query, settings

@@ -18,10 +18,10 @@ def settings() -> Settings:
 
 @st.cache_resource(show_spinner="Preparing the database…")
 def ready_database(url: str) -> str:
-    """Migrate the database once per process and load the sample data into an empty one."""
+    """Migrate the database once per process; an empty embedded default database gets the sample data."""
     engine = shared_engine(url)
     upgrade(engine)
-    if is_empty(engine):
+    if settings().seeds_sample_data and is_empty(engine):
         seed_folder(engine, SAMPLE_FOLDER, settings().person_key_secret)
     return url
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pytest
 from sqlalchemy import Engine, select
 
 from data_access.config import SAMPLE_SECRET
 from data_access.models import Attendance
-from data_access.privacy import is_suppressed, person_key, person_keys
+from data_access.privacy import person_key, person_keys
 from tests.helpers import csv_rows, report_participants, teams_reports, text_values
 
 EMAIL = "staff00042@northmoor.example.nhs.uk"
@@ -30,12 +29,6 @@ def test_person_key_ignores_case_and_surrounding_space_in_the_email() -> None:
 def test_person_keys_maps_a_column() -> None:
     keys = person_keys("s", pd.Series([EMAIL, EMAIL.upper(), "other@example.nhs.uk"]))
     assert keys.tolist() == [person_key("s", EMAIL)] * 2 + [person_key("s", "other@example.nhs.uk")]
-
-
-@pytest.mark.parametrize(("count", "hidden"),
-                         [(None, False), (0, False), (1, True), (9, True), (10, False), (250, False)])
-def test_counts_under_the_threshold_are_suppressed(count: int | None, hidden: bool) -> None:
-    assert is_suppressed(count, 10) is hidden
 
 
 def test_attendance_is_keyed_by_the_hmac_of_each_email(seeded_engine: Engine) -> None:

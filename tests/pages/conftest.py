@@ -31,9 +31,9 @@ def sample_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
-    """A factory: app(role=..., **query_params) runs dashboard.py and returns the AppTest."""
-    def run(role: str = "od_team", **params: str | list[str]) -> AppTest:
-        monkeypatch.setenv("DATABASE_URL", sample_sqlite_url)
+    """A factory: app(role=..., database_url=..., **query_params) runs dashboard.py and returns the AppTest."""
+    def run(role: str = "od_team", database_url: str | None = None, **params: str | list[str]) -> AppTest:
+        monkeypatch.setenv("DATABASE_URL", database_url or sample_sqlite_url)
         monkeypatch.setenv("BC_ROLE", role)
         monkeypatch.setenv("BC_AS_OF", AS_OF)
         st.cache_data.clear()

@@ -91,3 +91,13 @@ def test_every_role_gets_the_overview_and_a_bad_role_a_clear_message(app):
     at = app(role="janitor")
     assert not at.exception
     assert "BC_ROLE must be one of" in at.error[0].value
+
+
+def test_a_configured_empty_database_is_migrated_but_never_given_sample_data(app, tmp_path):
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    at = app(database_url=url)
+    assert not at.exception
+    assert any("No held sessions match" in i.value for i in at.info)
+    engine = make_engine(url)
+    assert q.organisations_with_sessions(engine).empty
+    engine.dispose()
