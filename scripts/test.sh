@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the tests need, then run them on SQLite and PostgreSQL: scripts/test.sh [pytest arguments]
-# The tests start (and stop) their own throwaway PostgreSQL server; this only installs the binaries.
+# The tests start (and stop) their own throwaway PostgreSQL server and app server; this only installs what they need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,8 @@ if [ "${BC_SKIP_POSTGRES:-}" != 1 ] && ! { command -v initdb && command -v pg_ct
         && ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
     missing+=(postgresql)
 fi
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi

@@ -1,0 +1,50 @@
+"""The Overview in a real Chromium: a cold-server deep link, rendered charts, numbers from the database."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from data_access import queries_overview as q
+from data_access.database import make_engine
+from data_access.filters import Filters
+from tests.browser.conftest import open_page, save_screenshot
+
+TODAY = date(2026, 11, 23)
+
+
+def metric_value(page: Page, label: str) -> str:
+    card = page.locator("[data-testid='stMetric']", has_text=label).first
+    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+def series_3(url: str, elements: tuple[str, ...] = ()) -> dict:
+    engine = make_engine(url)
+    figures = q.headline_by_series(engine, Filters("R9Z", elements=elements), TODAY).set_index("name").loc["Series 3"]
+    engine.dispose()
+    return figures.to_dict()
+
+
+def test_a_shared_link_is_the_first_request_and_still_shows_its_view(app_url, browser, browser_database):
+    """Runs first on a fresh server: Streamlit's legacy pages-folder mode must not bypass dashboard.py."""
+    page = open_page(browser, f"{app_url}/overview?element=Safe+and+healthy")
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "Safe and healthy" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert metric_value(page, "Sessions held") == str(series_3(browser_database, ("PP4",))["sessions_held"])
+    assert "element=Safe+and+healthy" in page.url
+    page.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (1024, 768)])
+def test_overview_renders_with_database_numbers(app_url, browser: Browser, browser_database, width, height):
+    page = open_page(browser, app_url, width, height)
+    expected = series_3(browser_database)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stAlert']", has_text="error").count() == 0
+    assert metric_value(page, "Sessions held") == str(expected["sessions_held"])
+    assert metric_value(page, "Attendances") == f"{expected['attendances']:,}"
+    assert metric_value(page, "Actions overdue") == str(expected["actions_overdue"])
+    assert page.locator(".stPlotlyChart .main-svg").count() >= 2
+    assert save_screenshot(page, f"overview-{width}x{height}").stat().st_size > 10_000
+    page.close()
