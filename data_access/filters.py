@@ -4,9 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import Select
+from sqlalchemy import Select, Subquery, func, select
 
-from data_access.models import Organisation, Series, Session
+from data_access.models import Attendance, Organisation, Series, Session
+
+# Teams organisers and presenters run the session; only attendees count as reach.
+ATTENDEE = Attendance.teams_role == "Attendee"
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,9 @@ def sessions_joined(query: Select) -> Select:
     """Join Series and Organisation onto a query that selects from Session."""
     return (query.join(Series, Series.id == Session.series_id)
             .join(Organisation, Organisation.id == Series.organisation_id))
+
+
+def attendees_per_session() -> Subquery:
+    """session_id and n, the number of attendees, for every session that has any."""
+    return (select(Attendance.session_id, func.count().label("n")).where(ATTENDEE)
+            .group_by(Attendance.session_id).subquery())

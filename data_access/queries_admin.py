@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from data_access.filters import attendees_per_session
 from data_access.models import (Action, Attendance, Feedback, ImportBatch, Organisation, Series, Session,
                                 SurveyScore, Workforce)
 
@@ -23,10 +24,9 @@ def row_counts(engine: Engine) -> dict[str, int]:
 
 def sessions_export(engine: Engine) -> pd.DataFrame:
     """Every session with its series, element, date, status and attendance (attendees only)."""
-    attendees = (select(Attendance.session_id, func.count().label("attendance"))
-                 .where(Attendance.teams_role == "Attendee").group_by(Attendance.session_id).subquery())
+    attendees = attendees_per_session()
     query = (select(Session.id, Series.name.label("series"), Session.title, Session.element_code,
-                    Session.starts_at, Session.status, func.coalesce(attendees.c.attendance, 0).label("attendance"))
+                    Session.starts_at, Session.status, func.coalesce(attendees.c.n, 0).label("attendance"))
              .join(Series, Series.id == Session.series_id)
              .outerjoin(attendees, attendees.c.session_id == Session.id)
              .order_by(Session.starts_at, Session.id))

@@ -7,7 +7,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, func, literal, select
 
 from data_access import taxonomy
-from data_access.filters import Filters, apply, sessions_joined
+from data_access.filters import ATTENDEE, Filters, apply, attendees_per_session, sessions_joined
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
                                 SurveyScore, Workforce)
 
@@ -38,7 +38,7 @@ def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.Data
     """Per series (in order): sessions held, attendances, people reached, feedback items, actions by state.
 
     Series filters are ignored here so the page can always compare a series with the one before it."""
-    held = and_(Session.status == "held", Attendance.teams_role == "Attendee")
+    held = and_(Session.status == "held", ATTENDEE)
     reach = apply(sessions_joined(
         select(Series.name, Series.start_date, func.count(distinct(Session.id)).label("sessions_held"),
                func.count(Attendance.id).label("attendances"),
@@ -71,7 +71,7 @@ def people_reached(engine: Engine, filters: Filters) -> int:
     """Distinct people who attended any held session within the filters (all chosen series together)."""
     query = apply(sessions_joined(select(func.count(distinct(Attendance.person_key))).select_from(Session)
                                   .join(Attendance, Attendance.session_id == Session.id))
-                  .where(Session.status == "held", Attendance.teams_role == "Attendee"), filters)
+                  .where(Session.status == "held", ATTENDEE), filters)
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 
@@ -105,8 +105,7 @@ def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.D
 
 def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Held and planned sessions with their attendance, to mark on the trend chart's time axis."""
-    attendees = (select(Attendance.session_id, func.count().label("n")).where(Attendance.teams_role == "Attendee")
-                 .group_by(Attendance.session_id).subquery())
+    attendees = attendees_per_session()
     query = apply(sessions_joined(
         select(Session.id, Series.name, Session.title, Session.element_code, Session.starts_at, Session.status,
                func.coalesce(attendees.c.n, literal(0)))
@@ -119,8 +118,7 @@ def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
 
 def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Sessions held, attendances and feedback items per series and element (only pairs with a session)."""
-    attendees = (select(Attendance.session_id, func.count().label("n")).where(Attendance.teams_role == "Attendee")
-                 .group_by(Attendance.session_id).subquery())
+    attendees = attendees_per_session()
     items = select(Feedback.session_id, func.count().label("n")).group_by(Feedback.session_id).subquery()
     query = apply(sessions_joined(
         select(Series.name, Series.start_date, Session.element_code, func.count(Session.id),

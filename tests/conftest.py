@@ -10,7 +10,6 @@ import os
 import pwd
 import shlex
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -21,9 +20,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from data_access.config import SAMPLE_SECRET
 from data_access.database import make_engine, upgrade
-from data_access.seed import SAMPLE_FOLDER, seed_folder
+from tests.helpers import free_port, seed_sample
 
 BACKENDS = ("sqlite", "postgresql")
 POSTGRES_USER = "postgres"  # the server's OS user when tests run as root, and its superuser role
@@ -39,12 +37,6 @@ def postgres_bin_dir() -> Path | None:
     return max(installed, key=version, default=None)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @dataclass
 class PostgresServer:
     """A private PostgreSQL cluster in a temporary folder, trusted logins on 127.0.0.1 only."""
@@ -52,7 +44,7 @@ class PostgresServer:
     # Under /tmp when root: the server's own user must be able to reach the folder.
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(
         prefix="bc-postgres-", dir="/tmp" if os.geteuid() == 0 else None)))
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
     run_as: str | None = None  # PostgreSQL refuses to run as root, so root runs it as POSTGRES_USER
 
     @property
@@ -164,8 +156,14 @@ def migrated_engine(engine: Engine) -> Engine:
 @pytest.fixture(scope="session")
 def seeded_engine(new_database_url: Callable[[], str]) -> Iterator[Engine]:
     """A database loaded with the shipped sample files, shared by the whole run: never write to it."""
-    engine = make_engine(new_database_url())
-    upgrade(engine)
-    seed_folder(engine, SAMPLE_FOLDER, SAMPLE_SECRET)
+    engine = seed_sample(make_engine(new_database_url()))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite file seeded with the sample data, for the app under AppTest or a real server: read it only."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}"
+    seed_sample(make_engine(url)).dispose()
+    return url

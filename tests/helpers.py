@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,12 +16,28 @@ from sqlalchemy import Engine, MetaData, String, func, select
 
 from data_access.config import PROJECT_ROOT
 from data_access.models import Base
-from data_access.seed import SAMPLE_FOLDER
+from data_access.config import SAMPLE_SECRET
+from data_access.database import upgrade
+from data_access.seed import SAMPLE_FOLDER, seed_folder
 
 STAFF_LIST = "people.csv"  # a lookup used while importing attendance, not imported itself
 TRUST = "R9Z"
 SURVEY_METRICS = 30
 SURVEY_YEARS = (2021, 2022, 2023, 2024, 2025)
+
+
+def seed_sample(engine: Engine) -> Engine:
+    """Migrate a database and load the shipped sample files into it, as the seed command does."""
+    upgrade(engine)
+    seed_folder(engine, SAMPLE_FOLDER, SAMPLE_SECRET)
+    return engine
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing is listening on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def csv_rows(name: str, folder: Path = SAMPLE_FOLDER) -> list[dict[str, str]]:

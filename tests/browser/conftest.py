@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,36 +13,19 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from data_access.config import PROJECT_ROOT, SAMPLE_SECRET
-from data_access.database import make_engine, upgrade
-from data_access.seed import SAMPLE_FOLDER, seed_folder
+from data_access.config import PROJECT_ROOT
+from tests.helpers import free_port
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                   "--disable-background-networking", "--disable-component-update"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def browser_database(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'sample.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    seed_folder(engine, SAMPLE_FOLDER, SAMPLE_SECRET)
-    engine.dispose()
-    return url
-
-
-@pytest.fixture(scope="session")
-def app_url(browser_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_url(sample_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A freshly started server: its very first request is whatever the first test opens."""
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": browser_database, "BC_AS_OF": "2026-11-23", "BC_ROLE": "od_team"}
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": sample_sqlite_url, "BC_AS_OF": "2026-11-23", "BC_ROLE": "od_team"}
     log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                                "--server.headless", "true"], cwd=PROJECT_ROOT, env=env, stdout=log,

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
@@ -12,21 +11,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_access.config import PROJECT_ROOT, SAMPLE_SECRET
-from data_access.database import make_engine, upgrade
-from data_access.seed import SAMPLE_FOLDER, seed_folder
+from data_access.config import PROJECT_ROOT
 
 AS_OF = "2026-11-23"
-
-
-@pytest.fixture(scope="session")
-def sample_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'sample.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    seed_folder(engine, SAMPLE_FOLDER, SAMPLE_SECRET)
-    engine.dispose()
-    return url
 
 
 @pytest.fixture
@@ -64,6 +51,3 @@ def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
     """Metric label → (value, delta) as shown."""
     return {m.label: (m.value, m.delta) for m in at.metric}
 
-
-def project_path(*parts: str) -> Path:
-    return PROJECT_ROOT.joinpath(*parts)
