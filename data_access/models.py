@@ -120,9 +120,24 @@ class Action(Base):
     completed_date: Mapped[date | None] = mapped_column(Date)
     updated_by: Mapped[str] = mapped_column(String(100))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    internal_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Bumped on every change so an edit made from a stale copy can be refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __table_args__ = (
         CheckConstraint("status in ('planned', 'coming soon', 'in progress', 'done', 'dropped')", name="action_status"),
     )
+
+
+class ActionChange(Base):
+    """The audit trail of the action register: one row per field changed."""
+    __tablename__ = "action_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    field: Mapped[str] = mapped_column(String(30))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
 
 
 class SurveyScore(Base):
@@ -168,6 +183,18 @@ class Workforce(Base):
     )
 
 
+class Person(Base):
+    """The staff-list lookup: keyed-hash person key to staff group, division and band, nothing else."""
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    person_key: Mapped[str] = mapped_column(String(64), index=True)
+    staff_group: Mapped[str | None] = mapped_column(String(100))
+    division: Mapped[str | None] = mapped_column(String(100))
+    band: Mapped[str | None] = mapped_column(String(20))
+    __table_args__ = (UniqueConstraint("organisation_id", "person_key"),)
+
+
 class ImportBatch(Base):
     __tablename__ = "import_batch"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -179,3 +206,6 @@ class ImportBatch(Base):
     rows: Mapped[int] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(String(20))
     message: Mapped[str] = mapped_column(Text, default="")
+    added: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    updated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    unchanged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from data_access import taxonomy
 from data_access.database import is_empty, upgrade
-from data_access.models import Attendance, Metric, MetricAlias
+from data_access.models import Attendance, Base, Metric, MetricAlias
 
 DESIGN_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
-                 "survey_score", "benchmark_score", "workforce", "import_batch", "metric", "metric_alias"}
+                 "survey_score", "benchmark_score", "workforce", "import_batch", "metric", "metric_alias",
+                 "person", "action_change"}
 
 
 def _metrics(engine: Engine) -> dict[str, tuple]:
@@ -25,8 +28,14 @@ def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) 
     assert DESIGN_TABLES <= tables
     assert tables - DESIGN_TABLES == {"alembic_version"}
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0001"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
     assert is_empty(migrated_engine)
+
+
+def test_migrations_build_exactly_the_models(migrated_engine: Engine) -> None:
+    with migrated_engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert differences == []
 
 
 def test_upgrading_twice_is_harmless(migrated_engine: Engine) -> None:
