@@ -7,7 +7,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,23 +22,49 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update"]
 
 
-@pytest.fixture(scope="session")
-def app_url(sample_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A freshly started server: its very first request is whatever the first test opens."""
+@contextmanager
+def running_app(database_url: str, role: str, log_dir: Path) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free port as the given role; yields its base URL."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": sample_sqlite_url, "BC_AS_OF": "2026-11-23", "BC_ROLE": "od_team"}
-    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-                               "--server.headless", "true"], cwd=PROJECT_ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/_stcore/health", server)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
+    env = {**os.environ, "DATABASE_URL": database_url, "BC_AS_OF": "2026-11-23", "BC_ROLE": role}
+    with (log_dir / "streamlit.log").open("w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port",
+                                   str(port), "--server.headless", "true"], cwd=PROJECT_ROOT, env=env, stdout=log,
+                                  stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for(f"{base}/_stcore/health", server)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_for_role(sample_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """One server per role against the seeded sample, started on first use, stopped at the end of the run."""
+    with ExitStack() as stack:
+        urls: dict[str, str] = {}
+
+        def url_for(role: str) -> str:
+            if role not in urls:
+                log_dir = tmp_path_factory.mktemp(f"server-{role}")
+                urls[role] = stack.enter_context(running_app(sample_sqlite_url, role, log_dir))
+            return urls[role]
+
+        yield url_for
+
+
+@pytest.fixture(scope="session")
+def app_url(app_for_role: Callable[[str], str]) -> str:
+    return app_for_role("od_team")
+
+
+@pytest.fixture
+def cold_app_url(sample_sqlite_url: str, tmp_path: Path) -> Iterator[str]:
+    """A server of its own whose very first request is whatever the test opens."""
+    with running_app(sample_sqlite_url, "od_team", tmp_path) as url:
+        yield url
 
 
 def _wait_for(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
@@ -65,15 +92,21 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def open_page(browser: Browser, url: str, width: int = 1400, height: int = 900) -> Page:
-    """Open a URL and wait until the script run has finished and every chart has drawn."""
+def open_page(browser: Browser, url: str, width: int = 1400, height: int = 900, *, charts: int = 0,
+              ready: str = "h1") -> Page:
+    """Open a URL and wait until `ready` shows, the script run has finished and `charts` charts have drawn."""
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(url)
-    page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_function("() => document.querySelectorAll('.stPlotlyChart .main-svg').length >= 2",
-                           timeout=60_000)
+    wait_until_settled(page, charts=charts, ready=ready)
     return page
+
+
+def wait_until_settled(page: Page, *, charts: int = 0, ready: str = "h1") -> None:
+    """Wait for the current script run to finish and at least `charts` Plotly charts to draw."""
+    page.wait_for_selector(ready, timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_function(f"() => document.querySelectorAll('.stPlotlyChart .main-svg').length >= {charts}",
+                           timeout=60_000)
 
 
 def save_screenshot(page: Page, name: str) -> Path:

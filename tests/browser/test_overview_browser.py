@@ -26,9 +26,9 @@ def series_3(url: str, elements: tuple[str, ...] = ()) -> dict:
     return figures.to_dict()
 
 
-def test_a_shared_link_is_the_first_request_and_still_shows_its_view(app_url, browser, sample_sqlite_url):
-    """Runs first on a fresh server: Streamlit's legacy pages-folder mode must not bypass dashboard.py."""
-    page = open_page(browser, f"{app_url}/overview?element=Safe+and+healthy")
+def test_a_shared_link_is_the_first_request_and_still_shows_its_view(cold_app_url, browser, sample_sqlite_url):
+    """On a fresh server Streamlit's legacy pages-folder mode must not bypass dashboard.py."""
+    page = open_page(browser, f"{cold_app_url}/overview?element=Safe+and+healthy", charts=2)
     assert page.locator("[data-testid='stException']").count() == 0
     assert "Safe and healthy" in page.locator("[data-testid='stSidebar']").inner_text()
     assert metric_value(page, "Sessions held") == str(series_3(sample_sqlite_url, ("PP4",))["sessions_held"])
@@ -38,7 +38,7 @@ def test_a_shared_link_is_the_first_request_and_still_shows_its_view(app_url, br
 
 @pytest.mark.parametrize(("width", "height"), [(1400, 900), (1024, 768)])
 def test_overview_renders_with_database_numbers(app_url, browser: Browser, sample_sqlite_url, width, height):
-    page = open_page(browser, app_url, width, height)
+    page = open_page(browser, app_url, width, height, charts=2)
     expected = series_3(sample_sqlite_url)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("[data-testid='stAlert']", has_text="error").count() == 0
