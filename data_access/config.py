@@ -20,6 +20,8 @@ class Settings:
     suppression_threshold: int
     person_key_secret: str
     as_of: date | None
+    user_name: str = "local user"
+    max_upload_bytes: int = 20 * 1024 * 1024
 
     @property
     def seeds_sample_data(self) -> bool:
@@ -46,10 +48,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     if threshold < 1:
         raise ValueError("BC_SUPPRESSION_THRESHOLD must be 1 or more")
     as_of = env.get("BC_AS_OF")
+    max_upload_mb = float(env.get("BC_MAX_UPLOAD_MB", "20"))
+    if max_upload_mb <= 0:
+        raise ValueError("BC_MAX_UPLOAD_MB must be more than 0")
     return Settings(
         database_url=env.get("DATABASE_URL") or default_database_url(),
         role=role,
         suppression_threshold=threshold,
         person_key_secret=env.get("BC_PERSON_KEY_SECRET") or SAMPLE_SECRET,
         as_of=date.fromisoformat(as_of) if as_of else None,
+        user_name=env.get("BC_USER", "").strip() or "local user",
+        max_upload_bytes=int(max_upload_mb * 1024 * 1024),
     )

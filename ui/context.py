@@ -16,6 +16,13 @@ def settings() -> Settings:
     return load_settings()
 
 
+def current_user() -> str:
+    """Who is making a change, for audit trails: the signed-in user when st.login is configured, else BC_USER."""
+    if st.user.get("is_logged_in"):
+        return str(st.user.get("email") or st.user.get("name"))
+    return settings().user_name
+
+
 @st.cache_resource(show_spinner="Preparing the database…")
 def ready_database(url: str) -> str:
     """Migrate the database once per process; an empty embedded default database gets the sample data."""
