@@ -6,10 +6,15 @@ import streamlit as st
 from data_access.permissions import ROLE_LABELS, pages_for
 from ui.context import ready_database, settings
 from ui.filters import sidebar_filters
+from ui.page import follow_deep_link
 
-PAGES = {
-    "overview": st.Page("pages/overview.py", title="Overview", icon=":material/monitoring:", url_path="overview"),
+# Page key (also its URL path) → (script, title, icon).
+PAGE_SCRIPTS = {
+    "overview": ("pages/overview.py", "Overview", ":material/monitoring:"),
+    "explorer": ("pages/explorer.py", "Theme explorer", ":material/manage_search:"),
 }
+PAGES = {key: st.Page(script, title=title, icon=icon, url_path=key)
+         for key, (script, title, icon) in PAGE_SCRIPTS.items()}
 
 st.set_page_config(page_title="Big Conversation", page_icon=":material/forum:", layout="wide")
 try:
@@ -18,8 +23,9 @@ except ValueError as problem:
     st.error(f"The dashboard's configuration needs attention: {problem}")
     st.stop()
 ready_database(config.database_url)
-allowed = [PAGES[key] for key in pages_for(config.role) if key in PAGES]
-navigation = st.navigation(allowed)
+allowed = [key for key in pages_for(config.role) if key in PAGES]
+navigation = st.navigation([PAGES[key] for key in allowed])
 st.session_state["filters"] = sidebar_filters()
+follow_deep_link({PAGE_SCRIPTS[key][0]: PAGES[key] for key in allowed})
 st.sidebar.caption(f"Signed in as: {ROLE_LABELS[config.role]}")
 navigation.run()
