@@ -25,7 +25,8 @@ except ValueError as problem:
 ready_database(config.database_url)
 allowed = [key for key in pages_for(config.role) if key in PAGES]
 navigation = st.navigation([PAGES[key] for key in allowed])
-st.session_state["filters"] = sidebar_filters()
+# Before any widget binds its query parameter, so the deep link's parameters can be carried over.
 follow_deep_link({PAGE_SCRIPTS[key][0]: PAGES[key] for key in allowed})
+st.session_state["filters"] = sidebar_filters()
 st.sidebar.caption(f"Signed in as: {ROLE_LABELS[config.role]}")
 navigation.run()
