@@ -9,6 +9,8 @@ from ui.filters import sidebar_filters
 
 PAGES = {
     "overview": st.Page("pages/overview.py", title="Overview", icon=":material/monitoring:", url_path="overview"),
+    "brief": st.Page("pages/brief.py", title="Session brief", icon=":material/assignment:", url_path="brief"),
+    "actions": st.Page("pages/actions.py", title="Actions", icon=":material/task_alt:", url_path="actions"),
 }
 
 st.set_page_config(page_title="Big Conversation", page_icon=":material/forum:", layout="wide")
