@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from data_access import queries_actions, queries_brief, queries_overview
 from data_access.config import Settings, load_settings
@@ -38,3 +39,8 @@ def query(module: str, name: str, *args):
     """Run a data_access read query, cached on its plain arguments."""
     url = ready_database(settings().database_url)
     return getattr(QUERY_MODULES[module], name)(shared_engine(url), *args)
+
+
+def database() -> Engine:
+    """The engine, for the few pages that write (through data_access functions, never SQL here)."""
+    return shared_engine(ready_database(settings().database_url))
