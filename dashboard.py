@@ -6,12 +6,17 @@ import streamlit as st
 from data_access.permissions import ROLE_LABELS, pages_for
 from ui.context import ready_database, settings
 from ui.filters import sidebar_filters
+from ui.page import follow_deep_link
 
-PAGES = {
-    "overview": st.Page("pages/overview.py", title="Overview", icon=":material/monitoring:", url_path="overview"),
-    "brief": st.Page("pages/brief.py", title="Session brief", icon=":material/assignment:", url_path="brief"),
-    "actions": st.Page("pages/actions.py", title="Actions", icon=":material/task_alt:", url_path="actions"),
+# Page key (also its URL path) → (script, title, icon).
+PAGE_SCRIPTS = {
+    "overview": ("pages/overview.py", "Overview", ":material/monitoring:"),
+    "explorer": ("pages/explorer.py", "Theme explorer", ":material/manage_search:"),
+    "brief": ("pages/brief.py", "Session brief", ":material/assignment:"),
+    "actions": ("pages/actions.py", "Actions", ":material/task_alt:"),
 }
+PAGES = {key: st.Page(script, title=title, icon=icon, url_path=key)
+         for key, (script, title, icon) in PAGE_SCRIPTS.items()}
 
 st.set_page_config(page_title="Big Conversation", page_icon=":material/forum:", layout="wide")
 try:
@@ -20,8 +25,9 @@ except ValueError as problem:
     st.error(f"The dashboard's configuration needs attention: {problem}")
     st.stop()
 ready_database(config.database_url)
-allowed = [PAGES[key] for key in pages_for(config.role) if key in PAGES]
-navigation = st.navigation(allowed)
+allowed = [key for key in pages_for(config.role) if key in PAGES]
+navigation = st.navigation([PAGES[key] for key in allowed])
 st.session_state["filters"] = sidebar_filters()
+follow_deep_link({PAGE_SCRIPTS[key][0]: PAGES[key] for key in allowed})
 st.sidebar.caption(f"Signed in as: {ROLE_LABELS[config.role]}")
 navigation.run()

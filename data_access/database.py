@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
@@ -70,6 +71,12 @@ def sync_taxonomy(engine: Engine) -> None:
                 conn.execute(Metric.__table__.update().where(Metric.code == row["code"]).values(**row))
         conn.execute(delete(MetricAlias))
         conn.execute(insert(MetricAlias), alias_rows)
+
+
+def read_frame(engine: Engine, query, columns: list[str]) -> pd.DataFrame:
+    """Run a read query and return its rows as a DataFrame with the given column names."""
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).all(), columns=columns)
 
 
 def is_empty(engine: Engine) -> bool:

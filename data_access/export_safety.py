@@ -1,18 +1,40 @@
-"""Exports that open safely in a spreadsheet: text that a spreadsheet would run as a formula is neutralised."""
+"""Downloads that cannot carry a live spreadsheet formula: staff wrote the text, and a cell such as
+`=HYPERLINK(...)` must open as the words they typed, never run (OWASP's CSV injection advice)."""
 from __future__ import annotations
+
+import io
 
 import pandas as pd
 
-# A cell starting with one of these is read by Excel, LibreOffice or Google Sheets as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel, LibreOffice and Google Sheets treat a cell starting with any of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-def csv_safe(value: object) -> object:
-    """Text that would start a formula gets a leading apostrophe; anything else is returned as it is."""
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run is prefixed with an apostrophe; anything else is unchanged."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of the frame with every text cell made safe to open in a spreadsheet."""
-    text = frame.select_dtypes(include=["object", "string"]).columns
-    return frame.assign(**{column: frame[column].map(csv_safe) for column in text})
+    """A copy of the frame with every text cell neutralised (numbers and dates are left as they are)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise)
+    safe.columns = [neutralise(str(name)) for name in safe.columns]
+    return safe
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a byte-order mark, so Excel opens accents and curly quotes correctly."""
+    return csv_safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    """An .xlsx workbook of one sheet; text is written as text, never as a formula."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        csv_safe_frame(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
+    return buffer.getvalue()

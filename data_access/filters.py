@@ -1,13 +1,15 @@
 """The shared filters as plain, hashable values: what every read query takes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from sqlalchemy import Select, Subquery, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, func, or_, select
 
-from data_access.models import Attendance, Organisation, Series, Session
+from data_access.models import Attendance, Feedback, FeedbackSubTheme, Organisation, Series, Session
 
+UNKNOWN = "Unknown"
+NOT_TAGGED = "Not yet tagged"
 # Teams organisers and presenters run the session; only attendees count as reach.
 ATTENDEE = Attendance.teams_role == "Attendee"
 
@@ -19,6 +21,20 @@ class Filters:
     elements: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    sessions: tuple[int, ...] = ()
+    sub_themes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    staff_groups: tuple[str, ...] = ()
+    divisions: tuple[str, ...] = ()
+    bands: tuple[str, ...] = ()
+
+    @property
+    def demographic(self) -> bool:
+        """True when the filters pick out people by staff group, division or band."""
+        return bool(self.staff_groups or self.divisions or self.bands)
+
+    def without_demographics(self) -> Filters:
+        return replace(self, staff_groups=(), divisions=(), bands=())
 
 
 def apply(query: Select, filters: Filters, *, ignore_series: bool = False) -> Select:
@@ -32,6 +48,38 @@ def apply(query: Select, filters: Filters, *, ignore_series: bool = False) -> Se
         query = query.where(Session.starts_at >= datetime.combine(filters.date_from, time.min))
     if filters.date_to:
         query = query.where(Session.starts_at <= datetime.combine(filters.date_to, time.max))
+    if filters.sessions:
+        query = query.where(Session.id.in_(filters.sessions))
+    return query
+
+
+def _in_or_unknown(column, chosen: tuple[str, ...]) -> ColumnElement[bool]:
+    """column in the chosen values, where "Unknown" stands for no value recorded."""
+    known = [value for value in chosen if value != UNKNOWN]
+    condition = column.in_(known)
+    return or_(condition, column.is_(None)) if UNKNOWN in chosen else condition
+
+
+def apply_people(query: Select, filters: Filters) -> Select:
+    """Restrict a query over Attendance to the staff group, division and band filters."""
+    for column, chosen in ((Attendance.staff_group, filters.staff_groups), (Attendance.division, filters.divisions),
+                           (Attendance.band, filters.bands)):
+        if chosen:
+            query = query.where(_in_or_unknown(column, chosen))
+    return query
+
+
+def apply_feedback(query: Select, filters: Filters, *, ignore_sub_themes: bool = False) -> Select:
+    """Restrict a query over Feedback to the source, staff group and sub-theme filters."""
+    if filters.sources:
+        query = query.where(Feedback.source.in_(filters.sources))
+    if filters.staff_groups:
+        query = query.where(_in_or_unknown(Feedback.staff_group, filters.staff_groups))
+    if filters.sub_themes and not ignore_sub_themes:
+        tagged = select(FeedbackSubTheme.feedback_id).where(FeedbackSubTheme.feedback_id == Feedback.id)
+        chosen = [name for name in filters.sub_themes if name != NOT_TAGGED]
+        condition = tagged.where(FeedbackSubTheme.sub_theme.in_(chosen)).exists()
+        query = query.where(or_(condition, ~tagged.exists()) if NOT_TAGGED in filters.sub_themes else condition)
     return query
 
 

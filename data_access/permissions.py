@@ -4,8 +4,8 @@ from __future__ import annotations
 ROLE_LABELS = {"executive": "Executive", "od_team": "OD team", "facilitator": "Facilitator"}
 # Page keys each role may open; a page not listed for a role is not in that role's navigation.
 PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
-    "executive": ("overview", "actions"),
-    "od_team": ("overview", "brief", "actions"),
+    "executive": ("overview", "explorer", "actions"),
+    "od_team": ("overview", "explorer", "brief", "actions"),
     "facilitator": ("overview", "brief", "actions"),
 }
 

@@ -7,9 +7,10 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
 from data_access import taxonomy
+from data_access.database import read_frame
 from data_access.filters import Filters, apply, sessions_joined
 from data_access.models import Action, ActionChange, Organisation, Series, Session
-from data_access.queries_overview import OPEN_STATUSES, _frame
+from data_access.queries_overview import OPEN_STATUSES
 
 REGISTER_COLUMNS = ["action_id", "series", "session_title", "session_date", "element_code", "you_said", "we_did",
                     "owner", "status", "due_date", "completed_date", "overdue", "internal_note", "version",
@@ -42,14 +43,14 @@ def register(engine: Engine, filters: Filters, today: date, statuses: tuple[str,
         query = query.where(Action.owner.in_(owners))
     if overdue_only:
         query = query.where(_overdue(today))
-    frame = _frame(engine, query.order_by(Session.starts_at.desc(), Action.id), REGISTER_COLUMNS)
+    frame = read_frame(engine, query.order_by(Session.starts_at.desc(), Action.id), REGISTER_COLUMNS)
     frame["session_date"] = pd.to_datetime(frame["session_date"]).dt.date
     return frame.astype({"overdue": bool})
 
 
 def action(engine: Engine, action_id: int, today: date) -> dict | None:
     """One action as the register shows it, with its version for a stale-edit check; None if there is none."""
-    frame = _frame(engine, _register_query(today).where(Action.id == action_id), REGISTER_COLUMNS)
+    frame = read_frame(engine, _register_query(today).where(Action.id == action_id), REGISTER_COLUMNS)
     if frame.empty:
         return None
     row = frame.iloc[0].to_dict()
@@ -61,14 +62,14 @@ def owners(engine: Engine, org_code: str) -> list[str]:
     query = (sessions_joined(select(Action.owner).distinct().select_from(Action)
                              .join(Session, Session.id == Action.session_id))
              .where(Organisation.ods_code == org_code).order_by(Action.owner))
-    return list(_frame(engine, query, ["owner"])["owner"])
+    return list(read_frame(engine, query, ["owner"])["owner"])
 
 
 def sessions_for_new_actions(engine: Engine, org_code: str) -> pd.DataFrame:
     """Held sessions an action can be added to, newest first."""
     query = (sessions_joined(select(Session.id, Session.title, Session.starts_at, Session.element_code))
              .where(Organisation.ods_code == org_code, Session.status == "held").order_by(Session.starts_at.desc()))
-    frame = _frame(engine, query, ["session_id", "title", "starts_at", "element_code"])
+    frame = read_frame(engine, query, ["session_id", "title", "starts_at", "element_code"])
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
     return frame
 
@@ -81,7 +82,7 @@ def progress(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
         select(Series.name, Series.start_date, Action.element_code, state, func.count())
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters
     ).group_by(Series.name, Series.start_date, Action.element_code, state)
-    frame = _frame(engine, query, ["series", "start_date", "element_code", "state", "actions"])
+    frame = read_frame(engine, query, ["series", "start_date", "element_code", "state", "actions"])
     order = {code: n for n, code in enumerate(taxonomy.METRICS)}
     return (frame.assign(_o=frame["element_code"].map(order), _s=frame["state"].map(PROGRESS_STATES.index))
             .sort_values(["start_date", "_o", "_s"]).drop(columns=["_o", "_s", "start_date"]).reset_index(drop=True))
@@ -92,7 +93,7 @@ def median_days_to_done(engine: Engine, filters: Filters) -> float | None:
     query = apply(sessions_joined(select(Session.starts_at, Action.completed_date).select_from(Action)
                                   .join(Session, Session.id == Action.session_id))
                   .where(Action.status == "done", Action.completed_date.is_not(None)), filters)
-    frame = _frame(engine, query, ["starts_at", "completed_date"])
+    frame = read_frame(engine, query, ["starts_at", "completed_date"])
     if frame.empty:
         return None
     days = pd.to_datetime(frame["completed_date"]) - pd.to_datetime(frame["starts_at"]).dt.normalize()
@@ -104,7 +105,7 @@ def history(engine: Engine, action_id: int) -> pd.DataFrame:
     query = (select(ActionChange.changed_at, ActionChange.changed_by, ActionChange.field, ActionChange.before,
                     ActionChange.after).where(ActionChange.action_id == action_id)
              .order_by(ActionChange.changed_at.desc(), ActionChange.id.desc()))
-    frame = _frame(engine, query, ["changed_at", "changed_by", "field", "before", "after"])
+    frame = read_frame(engine, query, ["changed_at", "changed_by", "field", "before", "after"])
     # An empty value stays None (not NaN) so "before" reads as nothing rather than as a number.
     return frame.astype({"before": object, "after": object}).replace({float("nan"): None})
 
@@ -117,7 +118,7 @@ def you_said_we_did(engine: Engine, filters: Filters) -> pd.DataFrame:
                Action.completed_date)
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters
     ).where(Action.status.in_(tuple(PLAIN_STATUS))).order_by(Session.starts_at.desc(), Action.id)
-    frame = _frame(engine, query, ["session_date", "session_title", "element_code", "you_said", "we_did", "status",
+    frame = read_frame(engine, query, ["session_date", "session_title", "element_code", "you_said", "we_did", "status",
                                    "completed_date"])
     frame["session_date"] = pd.to_datetime(frame["session_date"]).dt.date
     frame["element"] = frame["element_code"].map(taxonomy.element_label)
@@ -132,7 +133,7 @@ def register_export(engine: Engine) -> pd.DataFrame:
                     Action.completed_date, Action.internal_note, Action.version, Action.updated_by, Action.updated_at)
              .join(Session, Session.id == Action.session_id).join(Series, Series.id == Session.series_id)
              .join(Organisation, Organisation.id == Series.organisation_id).order_by(Session.starts_at, Action.id))
-    frame = _frame(engine, query, ["id", "org_code", "series", "session_date", "session_title", "element_code",
+    frame = read_frame(engine, query, ["id", "org_code", "series", "session_date", "session_title", "element_code",
                                    "you_said", "we_did", "owner", "status", "due_date", "completed_date",
                                    "internal_note", "version", "updated_by", "updated_at"])
     frame["session_date"] = pd.to_datetime(frame["session_date"]).dt.strftime("%Y-%m-%d")

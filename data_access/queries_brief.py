@@ -6,9 +6,10 @@ from datetime import date, datetime, time
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, literal, select
 
+from data_access.database import read_frame
 from data_access.filters import attendees_per_session
 from data_access.models import Action, Feedback, FeedbackSubTheme, Organisation, Series, Session
-from data_access.queries_overview import OPEN_STATUSES, _frame
+from data_access.queries_overview import OPEN_STATUSES
 
 TOP_SUB_THEMES = 5
 ITEMS_PER_SUB_THEME = 3
@@ -33,13 +34,13 @@ def session_choices(engine: Engine, org_code: str, today: date) -> pd.DataFrame:
              .order_by(case((upcoming, 0), else_=1),
                        case((upcoming, Session.starts_at), else_=None),
                        Session.starts_at.desc()))
-    frame = _frame(engine, query, SESSION_COLUMNS)
+    frame = read_frame(engine, query, SESSION_COLUMNS)
     return frame.assign(upcoming=(frame["status"] == "planned") & (pd.to_datetime(frame["starts_at"]).dt.date >= today))
 
 
 def session_detail(engine: Engine, session_id: int) -> dict | None:
     """One session's series, title, element, date, hosts, format, status and key themes; None if there is none."""
-    frame = _frame(engine, _session_query().where(Session.id == session_id), SESSION_COLUMNS)
+    frame = read_frame(engine, _session_query().where(Session.id == session_id), SESSION_COLUMNS)
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
@@ -65,7 +66,7 @@ def top_sub_themes(engine: Engine, session_id: int, limit: int = TOP_SUB_THEMES)
     items = _earlier_items(session).subquery()
     query = (select(items.c.sub_theme, func.count().label("items")).group_by(items.c.sub_theme)
              .order_by(func.count().desc(), items.c.sub_theme).limit(limit))
-    return _frame(engine, query, ["sub_theme", "items"])
+    return read_frame(engine, query, ["sub_theme", "items"])
 
 
 def verbatim(engine: Engine, session_id: int, sub_themes: tuple[str, ...],
@@ -77,7 +78,7 @@ def verbatim(engine: Engine, session_id: int, sub_themes: tuple[str, ...],
                                order_by=(Feedback.created_at.desc(), Feedback.id.desc())).label("n")).subquery()
     query = (select(base.c.sub_theme, base.c.text, base.c.created_at, base.c.title, base.c.starts_at)
              .where(base.c.n <= per_theme).order_by(base.c.sub_theme, base.c.n))
-    frame = _frame(engine, query, ["sub_theme", "text", "created_at", "session_title", "session_date"])
+    frame = read_frame(engine, query, ["sub_theme", "text", "created_at", "session_title", "session_date"])
     order = {theme: n for n, theme in enumerate(sub_themes)}
     frame["session_date"] = pd.to_datetime(frame["session_date"]).dt.date
     return frame.sort_values("sub_theme", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
@@ -95,7 +96,7 @@ def earlier_sessions(engine: Engine, session_id: int) -> pd.DataFrame:
             .outerjoin(attendees, attendees.c.session_id == Session.id)
             .where(_before(session), Session.element_code == session["element_code"]).order_by(Session.starts_at))
     names = ["session_id", "starts_at", "title", "element_code", "host_roles", "attendance", "key_themes"]
-    frame = _frame(engine, same, names).assign(relation="Same element")
+    frame = read_frame(engine, same, names).assign(relation="Same element")
     related = _related_sessions(engine, session, tuple(top_sub_themes(engine, session_id)["sub_theme"]))
     frame = pd.concat([frame, related], ignore_index=True) if not related.empty else frame
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
@@ -116,7 +117,7 @@ def _related_sessions(engine: Engine, session: dict, themes: tuple[str, ...]) ->
              .join(Organisation, Organisation.id == Series.organisation_id)
              .outerjoin(attendees, attendees.c.session_id == Session.id)
              .where(_before(session), Session.element_code != session["element_code"]))
-    rows = _frame(engine, query, ["session_id", "starts_at", "title", "element_code", "host_roles", "attendance",
+    rows = read_frame(engine, query, ["session_id", "starts_at", "title", "element_code", "host_roles", "attendance",
                                   "key_themes", "sub_theme", "n"])
     if rows.empty:
         return pd.DataFrame()
@@ -141,7 +142,7 @@ def open_actions(engine: Engine, session_id: int, today: date) -> pd.DataFrame:
              .where(Organisation.ods_code == session["org_code"], Action.element_code == session["element_code"],
                     Action.status.in_(OPEN_STATUSES))
              .order_by(case((overdue, 0), else_=1), Action.due_date.is_(None), Action.due_date, Action.id))
-    frame = _frame(engine, query, ["action_id", "you_said", "we_did", "owner", "status", "due_date", "overdue",
+    frame = read_frame(engine, query, ["action_id", "you_said", "we_did", "owner", "status", "due_date", "overdue",
                                    "session_title", "session_date"])
     return frame.astype({"overdue": bool})
 
@@ -165,5 +166,5 @@ def done_since_last_session(engine: Engine, session_id: int, today: date) -> pd.
              .join(Session, Session.id == Action.session_id).join(Series, Series.id == Session.series_id)
              .join(Organisation, Organisation.id == Series.organisation_id)
              .where(*conditions).order_by(Action.completed_date.desc(), Action.id))
-    frame = _frame(engine, query, ["action_id", "you_said", "we_did", "owner", "completed_date"])
+    frame = read_frame(engine, query, ["action_id", "you_said", "we_did", "owner", "completed_date"])
     return frame.assign(since=since)

@@ -7,6 +7,8 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, func, literal, select
 
 from data_access import taxonomy
+from data_access.database import read_frame
+from data_access.queries_reach import workforce_snapshot
 from data_access.filters import ATTENDEE, Filters, apply, attendees_per_session, sessions_joined
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
                                 SurveyScore, Workforce)
@@ -14,24 +16,19 @@ from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Or
 OPEN_STATUSES = ("planned", "coming soon", "in progress")
 
 
-def _frame(engine: Engine, query, columns: list[str]) -> pd.DataFrame:
-    with engine.connect() as conn:
-        return pd.DataFrame(conn.execute(query).all(), columns=columns)
-
-
 def organisations_with_sessions(engine: Engine) -> pd.DataFrame:
     """Organisations that run sessions, largest first: the default is the first."""
     query = (select(Organisation.ods_code, Organisation.name, func.count(Session.id).label("sessions"))
              .join(Series, Series.organisation_id == Organisation.id).join(Session, Session.series_id == Series.id)
              .group_by(Organisation.ods_code, Organisation.name).order_by(func.count(Session.id).desc(), Organisation.ods_code))
-    return _frame(engine, query, ["ods_code", "name", "sessions"])
+    return read_frame(engine, query, ["ods_code", "name", "sessions"])
 
 
 def series_list(engine: Engine, org_code: str) -> pd.DataFrame:
     query = (select(Series.name, Series.start_date, Series.end_date, Series.cadence)
              .join(Organisation, Organisation.id == Series.organisation_id)
              .where(Organisation.ods_code == org_code).order_by(Series.start_date))
-    return _frame(engine, query, ["name", "start_date", "end_date", "cadence"])
+    return read_frame(engine, query, ["name", "start_date", "end_date", "cadence"])
 
 
 def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
@@ -57,10 +54,10 @@ def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.Data
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters,
         ignore_series=True).group_by(Series.name)
     series = series_list(engine, filters.org_code)[["name", "start_date"]]
-    frame = (series.merge(_frame(engine, reach, ["name", "start_date", "sessions_held", "attendances",
+    frame = (series.merge(read_frame(engine, reach, ["name", "start_date", "sessions_held", "attendances",
                                                  "people_reached"]).drop(columns="start_date"), on="name", how="left")
-             .merge(_frame(engine, feedback, ["name", "feedback_items"]), on="name", how="left")
-             .merge(_frame(engine, actions, ["name", "actions_done", "actions_open", "actions_overdue"]), on="name",
+             .merge(read_frame(engine, feedback, ["name", "feedback_items"]), on="name", how="left")
+             .merge(read_frame(engine, actions, ["name", "actions_done", "actions_open", "actions_overdue"]), on="name",
                     how="left"))
     counts = [c for c in frame.columns if c not in ("name", "start_date")]
     frame[counts] = frame[counts].fillna(0).astype(int)
@@ -79,9 +76,7 @@ def people_reached(engine: Engine, filters: Filters) -> int:
 def workforce_headcount(engine: Engine, org_code: str, on: date) -> int:
     """Total headcount at the latest snapshot on or before the date (or the earliest, if none is)."""
     org = select(Organisation.id).where(Organisation.ods_code == org_code).scalar_subquery()
-    before = select(func.max(Workforce.as_at)).where(Workforce.organisation_id == org, Workforce.as_at <= on)
-    first = select(func.min(Workforce.as_at)).where(Workforce.organisation_id == org)
-    snapshot = func.coalesce(before.scalar_subquery(), first.scalar_subquery())
+    snapshot = workforce_snapshot(org_code, on)
     query = select(func.coalesce(func.sum(Workforce.headcount), 0)).where(
         Workforce.organisation_id == org, Workforce.as_at == snapshot)
     with engine.connect() as conn:
@@ -99,7 +94,7 @@ def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.D
                                              BenchmarkScore.metric_code == SurveyScore.metric_code))
              .where(SurveyScore.metric_code.in_(codes))
              .order_by(SurveyScore.metric_code, SurveyScore.survey_year))
-    frame = _frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst"])
+    frame = read_frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst"])
     return frame.astype({c: "float64" for c in ("score", "best", "average", "worst")})
 
 
@@ -111,7 +106,7 @@ def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
                func.coalesce(attendees.c.n, literal(0)))
         .select_from(Session).outerjoin(attendees, attendees.c.session_id == Session.id))
         .where(Session.status != "cancelled"), filters).order_by(Session.starts_at)
-    frame = _frame(engine, query, ["session_id", "series", "title", "element_code", "starts_at", "status", "attendance"])
+    frame = read_frame(engine, query, ["session_id", "series", "title", "element_code", "starts_at", "status", "attendance"])
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
     return frame
 
@@ -126,7 +121,7 @@ def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
         .select_from(Session).outerjoin(attendees, attendees.c.session_id == Session.id)
         .outerjoin(items, items.c.session_id == Session.id))
         .where(Session.status == "held"), filters).group_by(Series.name, Series.start_date, Session.element_code)
-    frame = _frame(engine, query, ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
+    frame = read_frame(engine, query, ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
     order = {code: n for n, code in enumerate(taxonomy.METRICS)}
     return (frame.assign(_o=frame["element_code"].map(order)).sort_values(["start_date", "_o"])
             .drop(columns=["_o", "start_date"]).reset_index(drop=True))

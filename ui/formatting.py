@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 
 def long_date(day: date | None) -> str:
     """'11 April 2022'."""
@@ -23,3 +25,8 @@ def percent_points(part: float, whole_: float) -> float:
 
 def percent(part: float, whole_: float) -> str:
     return f"{percent_points(part, whole_):.1f}%" if whole_ else "n/a"
+
+
+def hidden_as_text(frame, columns: list[str]):
+    """A copy for display and download where suppressed counts read "hidden" rather than blank."""
+    return frame.assign(**{c: frame[c].map(lambda v: "hidden" if pd.isna(v) else f"{v:g}") for c in columns})

@@ -1,0 +1,175 @@
+"""Read queries for the theme explorer: sub-themes by series and element, and verbatim feedback with search.
+Feedback filtered by staff group is a breakdown of people's feedback, so its counts are suppressed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, distinct, func, literal, select
+
+from data_access import taxonomy
+from data_access.database import read_frame
+from data_access.filters import NOT_TAGGED, Filters, apply, apply_feedback, sessions_joined
+from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session
+from data_access.search import matches, parse, sql_condition
+from data_access.suppression import subset_count, suppress_table
+
+# A sub-theme's share must move by at least this many percentage points to count as growing or fading.
+MOVEMENT_POINTS = 2.0
+
+
+def _feedback_query(columns: list, filters: Filters, *, ignore_sub_themes: bool = False):
+    query = sessions_joined(select(*columns).select_from(Feedback).join(Session, Session.id == Feedback.session_id))
+    return apply_feedback(apply(query, filters), filters, ignore_sub_themes=ignore_sub_themes)
+
+
+def sub_theme_names(engine: Engine, org_code: str) -> list[str]:
+    """Sub-themes used in the organisation's feedback, alphabetically, then "Not yet tagged"."""
+    query = (sessions_joined(select(FeedbackSubTheme.sub_theme).distinct().select_from(FeedbackSubTheme)
+                             .join(Feedback, Feedback.id == FeedbackSubTheme.feedback_id)
+                             .join(Session, Session.id == Feedback.session_id))
+             .where(Organisation.ods_code == org_code))
+    with engine.connect() as conn:
+        return sorted(conn.execute(query).scalars()) + [NOT_TAGGED]
+
+
+def session_options(engine: Engine, org_code: str) -> pd.DataFrame:
+    """Held sessions that have feedback, newest first: id, date, title, element."""
+    query = (sessions_joined(select(Session.id, Session.starts_at, Session.title, Session.element_code))
+             .where(Organisation.ods_code == org_code, Session.status == "held").order_by(Session.starts_at.desc()))
+    return read_frame(engine, query, ["session_id", "starts_at", "title", "element_code"])
+
+
+def _series_sub_theme_counts(engine: Engine, filters: Filters) -> pd.DataFrame:
+    theme = func.coalesce(FeedbackSubTheme.sub_theme, literal(NOT_TAGGED))
+    query = (_feedback_query([Series.name, Series.start_date, theme, func.count(distinct(Feedback.id))], filters)
+             .outerjoin(FeedbackSubTheme, FeedbackSubTheme.feedback_id == Feedback.id)
+             .group_by(Series.name, Series.start_date, theme))
+    frame = read_frame(engine, query, ["series", "start_date", "sub_theme", "items"])
+    if filters.sub_themes:
+        frame = frame[frame["sub_theme"].isin(filters.sub_themes)]
+    return (frame.pivot_table(index=["start_date", "series"], columns="sub_theme", values="items", fill_value=0)
+            .droplevel("start_date").rename_axis(index=None, columns=None))
+
+
+def _series_totals(engine: Engine, filters: Filters) -> pd.Series:
+    query = (_feedback_query([Series.name, Series.start_date, func.count(Feedback.id)], filters, ignore_sub_themes=True)
+             .group_by(Series.name, Series.start_date).order_by(Series.start_date))
+    return read_frame(engine, query, ["series", "start_date", "items"]).set_index("series")["items"]
+
+
+def sub_theme_by_series(engine: Engine, filters: Filters, threshold: int) -> pd.DataFrame:
+    """Per series and sub-theme: items tagged, all items in the series, and the sub-theme's share (0–1).
+    An item may carry several sub-themes, so shares in a series can add up to more than 1."""
+    counts = _series_sub_theme_counts(engine, filters)
+    totals = _series_totals(engine, filters)
+    if filters.staff_groups:
+        counts = suppress_table(counts, threshold, _series_sub_theme_counts(engine, filters.without_demographics()))
+        whole = _series_totals(engine, filters.without_demographics())
+        totals = pd.Series({name: subset_count(int(n), int(whole.get(name, 0)), threshold)
+                            for name, n in totals.items()}, dtype="Int64")
+    long = counts.astype("Int64").rename_axis("series").reset_index().melt(
+        id_vars="series", var_name="sub_theme", value_name="items")
+    long["series_items"] = long["series"].map(totals).astype("Int64")
+    long["share"] = (long["items"].astype("Float64") / long["series_items"]).round(4)
+    return long.sort_values(["series", "items"], key=_series_then_count(list(totals.index)),
+                            ascending=[True, False]).reset_index(drop=True)
+
+
+def _series_then_count(order: list[str]):
+    def key(column: pd.Series) -> pd.Series:
+        return column.map({name: n for n, name in enumerate(order)}) if column.name == "series" else column
+    return key
+
+
+def theme_changes(shares: pd.DataFrame) -> pd.DataFrame:
+    """For each series after the first: each sub-theme's share against the series before, and whether it is
+    new (never raised before), growing, fading (down, or gone) or steady."""
+    series = list(dict.fromkeys(shares["series"]))
+    wide = shares.pivot(index="sub_theme", columns="series", values="share").reindex(columns=series)
+    items = shares.pivot(index="sub_theme", columns="series", values="items").reindex(columns=series)
+    rows = []
+    for before, now in zip(series, series[1:]):
+        earlier = items.loc[:, :before].fillna(0).sum(axis=1)
+        for theme in wide.index:
+            rows.append(_change(theme, now, wide.at[theme, before], wide.at[theme, now], items.at[theme, now],
+                                earlier[theme]))
+    return pd.DataFrame(rows, columns=["series", "sub_theme", "previous_share", "share", "change_points", "status"])
+
+
+def _change(theme: str, series: str, before, now, items_now, items_earlier) -> tuple:
+    if pd.isna(before) or pd.isna(now) or pd.isna(items_now):
+        return series, theme, before, now, pd.NA, "hidden (small numbers)"
+    points = round((now - before) * 100, 1)
+    if items_now > 0 and items_earlier == 0:
+        status = "new"
+    elif items_now == 0 and before > 0:
+        status = "gone"
+    elif points >= MOVEMENT_POINTS:
+        status = "growing"
+    elif points <= -MOVEMENT_POINTS:
+        status = "fading"
+    else:
+        status = "steady"
+    return series, theme, before, now, points, status
+
+
+def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd.DataFrame:
+    """Items per sub-theme and People Promise element, whatever the element filter, so the same sub-theme
+    can be followed across elements; sub-themes raised under most elements first."""
+    theme = func.coalesce(FeedbackSubTheme.sub_theme, literal(NOT_TAGGED))
+
+    def table(chosen: Filters) -> pd.DataFrame:
+        query = (_feedback_query([theme, Session.element_code, func.count(distinct(Feedback.id))], chosen)
+                 .outerjoin(FeedbackSubTheme, FeedbackSubTheme.feedback_id == Feedback.id)
+                 .group_by(theme, Session.element_code))
+        frame = read_frame(engine, query, ["sub_theme", "element_code", "items"])
+        if chosen.sub_themes:
+            frame = frame[frame["sub_theme"].isin(chosen.sub_themes)]
+        return frame.pivot_table(index="sub_theme", columns="element_code", values="items", fill_value=0)
+
+    everywhere = Filters(**{**filters.__dict__, "elements": ()})
+    counts = table(everywhere)
+    if filters.staff_groups:
+        counts = suppress_table(counts, threshold, table(everywhere.without_demographics()))
+    order = [code for code in taxonomy.ELEMENT_CODES if code in counts.columns]
+    counts = counts.reindex(columns=order).astype("Int64")
+    spread = (counts.fillna(0) > 0).sum(axis=1) * 100_000 + counts.fillna(0).sum(axis=1)
+    return counts.loc[spread.sort_values(ascending=False).index].rename_axis(index="sub_theme", columns=None)
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Feedback items matching the filters and search, or none when showing them would single people out."""
+    items: pd.DataFrame
+    withheld: bool = False
+
+
+VERBATIM_COLUMNS = ["feedback_id", "starts_at", "series", "session", "element_code", "prompt", "source", "text",
+                    "sub_themes"]
+
+
+def verbatim(engine: Engine, filters: Filters, search: str, threshold: int) -> Verbatim:
+    """Feedback items, newest session first, that match the search (see data_access.search)."""
+    node = parse(search)
+    tags = (select(func.aggregate_strings(FeedbackSubTheme.sub_theme, "; "))
+            .where(FeedbackSubTheme.feedback_id == Feedback.id).scalar_subquery())
+    query = _feedback_query([Feedback.id, Session.starts_at, Series.name, Session.title, Session.element_code,
+                             Feedback.prompt, Feedback.source, Feedback.text, tags], filters)
+    if node is not None:
+        query = query.where(sql_condition(node, Feedback.text))
+    frame = read_frame(engine, query.order_by(Session.starts_at.desc(), Feedback.id), VERBATIM_COLUMNS)
+    if node is not None:
+        frame = frame.loc[frame["text"].map(lambda text: matches(node, text)).astype(bool)].reset_index(drop=True)
+    frame["sub_themes"] = frame["sub_themes"].map(
+        lambda tags: "; ".join(sorted(tags.split("; "))) if isinstance(tags, str) and tags else NOT_TAGGED)
+    frame["starts_at"] = pd.to_datetime(frame["starts_at"])
+    if filters.staff_groups and _too_few(engine, filters, len(frame), search, threshold):
+        return Verbatim(frame.iloc[0:0], withheld=True)
+    return Verbatim(frame)
+
+
+def _too_few(engine: Engine, filters: Filters, shown: int, search: str, threshold: int) -> bool:
+    """Whether items picked out by staff group are too few to show, or leave too few out."""
+    whole = len(verbatim(engine, filters.without_demographics(), search, threshold).items)
+    return subset_count(shown, whole, threshold) is None

@@ -1,0 +1,135 @@
+"""Theme explorer for the OD team: what staff are telling us about a theme, and whether it is changing."""
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.explorer import (element_spread_figure, element_spread_summary, representation_figure,
+                             representation_summary, returning_figure, returning_summary, sub_theme_trend_figure,
+                             sub_theme_trend_summary, top_sub_themes)
+from data_access.queries_feedback import theme_changes
+from data_access.queries_reach import DIMENSIONS
+from data_access.search import SearchSyntaxError
+from ui.context import query, settings
+from ui.downloads import download_buttons
+from ui.explorer_filters import explorer_filters
+from ui.formatting import hidden_as_text, long_date, whole
+from ui.page import page_filters
+from ui.verbatim import show_verbatim
+
+VIEWS = ("Themes", "Reach", "Feedback")
+CHARTED_THEMES = 6
+
+filters = explorer_filters(page_filters())
+threshold = settings().suppression_threshold
+
+st.title("Theme explorer")
+st.caption(f"What staff are telling us, and whether it is changing · to protect anonymity, any count of people "
+           f"or their feedback by staff group, division or band under {threshold} is hidden, with enough others "
+           "that it cannot be worked out")
+view = st.segmented_control("Show", VIEWS, default="Themes", key="view", bind="query-params", required=True)
+
+
+def themes() -> None:
+    shares = query("feedback", "sub_theme_by_series", filters, threshold)
+    if shares.empty:
+        st.info("No feedback matches these filters.")
+        return
+    st.subheader("Sub-themes across series")
+    chosen = list(filters.sub_themes) or top_sub_themes(shares, CHARTED_THEMES)
+    changes = theme_changes(shares)
+    st.caption(sub_theme_trend_summary(changes) + (" The chart shows the sub-themes chosen in the filters."
+               if filters.sub_themes else f" The chart shows the {CHARTED_THEMES} most raised sub-themes."))
+    st.plotly_chart(sub_theme_trend_figure(shares, chosen), key="theme_trend", theme=None)
+    with st.expander("Table behind this chart"):
+        table = hidden_as_text(shares.assign(share=(shares["share"] * 100).round(1)), ["items", "series_items", "share"])
+        st.dataframe(table, hide_index=True, column_config={"series": "Series", "sub_theme": "Sub-theme",
+                                                            "items": "Items", "series_items": "Items in series",
+                                                            "share": "Share %"})
+        download_buttons(table, "sub-themes-by-series", "dl_shares")
+    st.subheader("New, growing and fading")
+    st.caption("Each sub-theme's share of feedback against the series before it. New: raised for the first time.")
+    if changes.empty:
+        st.info("Choose more than one series to compare.")
+    else:
+        ordered = changes.sort_values(["series", "change_points"], ascending=[False, False])
+        st.dataframe(ordered.assign(previous_share=ordered["previous_share"] * 100, share=ordered["share"] * 100),
+                     hide_index=True, column_config={
+                         "series": "Series", "sub_theme": "Sub-theme", "status": "Movement",
+                         "previous_share": st.column_config.NumberColumn("Before %", format="%.1f"),
+                         "share": st.column_config.NumberColumn("Now %", format="%.1f"),
+                         "change_points": st.column_config.NumberColumn("Change (points)", format="%+.1f")})
+        download_buttons(ordered, "sub-theme-changes", "dl_changes")
+    st.subheader("The same sub-theme under different elements")
+    spread = query("feedback", "sub_theme_by_element", filters, threshold)
+    st.caption(element_spread_summary(spread) + " All elements are shown whatever the element filter; the 15 "
+               "sub-themes raised under most elements are charted.")
+    if not spread.empty:
+        st.plotly_chart(element_spread_figure(spread), key="element_spread", theme=None)
+        with st.expander("Table behind this chart"):
+            table = hidden_as_text(spread, list(spread.columns)).reset_index()
+            st.dataframe(table, hide_index=True)
+            download_buttons(table, "sub-themes-by-element", "dl_spread")
+
+
+def reach() -> None:
+    dimension = st.segmented_control("Break down by", list(DIMENSIONS), format_func=DIMENSIONS.get,
+                                     default="staff_group", key="by", required=True)
+    label = DIMENSIONS[dimension]
+    frame = query("reach", "representation", filters, dimension, threshold, settings().today)
+    st.subheader(f"Who we reach, by {label.lower()}")
+    st.caption(representation_summary(frame, label) + " A ratio of 1 means a group makes up the same share of the "
+               "people reached as of the workforce.")
+    if frame["workforce_share"].notna().any():
+        st.plotly_chart(representation_figure(frame, label), key="representation", theme=None)
+    table = hidden_as_text(frame.assign(people_share=frame["people_share"] * 100,
+                                        workforce_share=frame["workforce_share"] * 100), ["people"])
+    with st.expander("Table behind this chart", expanded=frame["workforce_share"].isna().all()):
+        st.dataframe(table, hide_index=True, column_config={
+            "group": label, "people": st.column_config.NumberColumn("People reached"),
+            "people_share": st.column_config.NumberColumn("Share of people %", format="%.1f"),
+            "headcount": st.column_config.NumberColumn("Workforce"),
+            "workforce_share": st.column_config.NumberColumn("Share of workforce %", format="%.1f"),
+            "ratio": st.column_config.NumberColumn("Ratio", format="%.2f")})
+        download_buttons(table, f"reach-by-{dimension}", "dl_reach")
+    st.subheader(f"People reached per series, by {label.lower()}")
+    by_series = query("reach", "people_by_series", filters, dimension, threshold)
+    by_series = hidden_as_text(by_series, list(by_series.columns)).rename_axis("Series").reset_index()
+    st.dataframe(by_series, hide_index=True)
+    download_buttons(by_series, f"people-by-series-and-{dimension}", "dl_series")
+    st.subheader("First-time and returning attenders")
+    returning = query("reach", "first_and_returning", filters, threshold)
+    st.caption(returning_summary(returning) + " First time: the person's first Big Conversation session ever.")
+    if not returning.empty:
+        st.plotly_chart(returning_figure(returning), key="returning", theme=None)
+        with st.expander("Table behind this chart"):
+            table = hidden_as_text(returning, ["first_time", "returning"])
+            st.dataframe(table, hide_index=True, column_config={"series": "Series", "first_time": "First time",
+                                                                "returning": "Returning"})
+            download_buttons(table, "first-time-and-returning", "dl_returning")
+
+
+def feedback() -> None:
+    st.subheader("What staff said")
+    search = st.text_input("Search the feedback", key="q", bind="query-params", placeholder='e.g. rota OR "car park"',
+                           help='Words match their plurals too. Use "quotes" for an exact phrase, and AND, OR, NOT '
+                                "(in capitals), a minus sign and brackets: `(rota OR shift) NOT night`.")
+    if filters.divisions or filters.bands:
+        st.caption("Feedback is not linked to divisions or bands, so those filters do not narrow it.")
+    try:
+        found = query("feedback", "verbatim", filters, search, threshold)
+    except SearchSyntaxError as problem:
+        st.warning(f"That search cannot be read: {problem}")
+        return
+    if found.withheld:
+        st.info(f"Too few items match this staff group (or too few are left out of it) to show them without "
+                f"risking that someone is recognised: the threshold is {threshold}.")
+        return
+    st.metric("Matching items", whole(len(found.items)), border=True, width=200)
+    show_verbatim(found.items, search)
+    if len(found.items):
+        download_buttons(found.items.assign(date=found.items["starts_at"].dt.date).drop(columns="starts_at"),
+                         "feedback", "dl_feedback")
+    st.caption(f"Figures as at {long_date(settings().today)}.")
+
+
+{"Themes": themes, "Reach": reach, "Feedback": feedback}[view]()

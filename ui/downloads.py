@@ -1,0 +1,18 @@
+"""Download buttons for a table as CSV and Excel, neutralised against spreadsheet formulas."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data_access.export_safety import csv_bytes, excel_bytes
+
+EXCEL_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
+    """CSV and Excel downloads of exactly the table shown (suppression already applied)."""
+    with st.container(horizontal=True, gap="small"):
+        st.download_button("Download CSV", csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}_csv",
+                           icon=":material/download:", on_click="ignore")
+        st.download_button("Download Excel", excel_bytes(frame, name), f"{name}.xlsx", EXCEL_TYPE, key=f"{key}_xlsx",
+                           icon=":material/table_view:", on_click="ignore")

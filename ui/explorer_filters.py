@@ -1,0 +1,41 @@
+"""The theme explorer's own filters, under the shared ones in the sidebar and bound to the URL too."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from data_access import taxonomy
+from data_access.filters import UNKNOWN, Filters
+from ui.context import query
+from ui.formatting import long_date
+
+SOURCES = ("board", "form", "breakout", "email")
+
+
+def session_label(row) -> str:
+    return f"{long_date(row.starts_at.date())}: {row.title}"
+
+
+def explorer_filters(filters: Filters) -> Filters:
+    """Draw the explorer's filters and return the shared filters narrowed by them."""
+    sessions = query("feedback", "session_options", filters.org_code)
+    labels = {session_label(row): int(row.session_id) for row in sessions.itertuples()}
+    with st.sidebar:
+        st.markdown("**Explorer filters**")
+        sub_themes = st.multiselect("Sub-theme", query("feedback", "sub_theme_names", filters.org_code),
+                                    key="sub_theme", bind="query-params", placeholder="All sub-themes")
+        chosen_sessions = st.multiselect("Session", list(labels), key="session", bind="query-params",
+                                         placeholder="All sessions")
+        sources = st.multiselect("Feedback source", SOURCES, key="source", bind="query-params",
+                                 placeholder="All sources")
+        st.markdown("**People**")
+        staff_groups = st.multiselect("Staff group", [*taxonomy.STAFF_GROUPS, UNKNOWN], key="staff_group",
+                                      bind="query-params", placeholder="All staff groups")
+        divisions = st.multiselect("Division", [*query("reach", "division_names", filters.org_code), UNKNOWN],
+                                   key="division", bind="query-params", placeholder="All divisions")
+        bands = st.multiselect("Band", [*taxonomy.BANDS, UNKNOWN], key="band", bind="query-params",
+                               placeholder="All bands")
+    return replace(filters, sub_themes=tuple(sub_themes), sessions=tuple(labels[label] for label in chosen_sessions),
+                   sources=tuple(sources), staff_groups=tuple(staff_groups), divisions=tuple(divisions),
+                   bands=tuple(bands))
