@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from charts.explorer import representation_figure, representation_summary
 from charts.overview import trend_figure, trend_summary
 from data_access import taxonomy
 from data_access.filters import Filters
-from reports.brief import collect_brief
+from reports.brief import REACH_DIMENSIONS, collect_brief
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
-from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SECTIONS, cover_line,
-                                    done_heading, facts, verbatim_source)
+from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, SECTIONS,
+                                    cover_line, done_heading, facts, reach_caption, reach_rows, verbatim_source)
 from reports.markdown import escape
 from ui.context import query, settings
 from ui.formatting import long_date
@@ -40,7 +41,7 @@ if choices.empty:
 labels = {session_label(row): int(row["session_id"]) for _, row in choices.iterrows()}
 label = st.selectbox("Session", list(labels), key="session", bind="query-params",
                      help="Upcoming sessions first, soonest first; then held sessions, newest first.")
-brief = collect_brief(query, labels[label], today)
+brief = collect_brief(query, labels[label], today, settings().suppression_threshold)
 
 st.header(brief.session["title"])
 st.caption(cover_line(brief))
@@ -96,3 +97,13 @@ with st.expander("Table behind this chart"):
     st.dataframe(brief.scores.assign(score_name=brief.scores["metric_code"].map(taxonomy.element_label))
                  [["score_name", "survey_year", "score", "average", "best", "worst", "responses"]], hide_index=True,
                  column_config={"survey_year": st.column_config.NumberColumn("Survey year", format="%d")})
+
+st.subheader(SECTIONS["reach"])
+st.caption(reach_caption(brief))
+for tab, (dimension, name) in zip(st.tabs(list(REACH_DIMENSIONS.values()), key="reach_by"), REACH_DIMENSIONS.items()):
+    with tab:
+        frame = brief.reach[dimension]
+        st.caption(representation_summary(frame, name))
+        st.plotly_chart(representation_figure(frame, name), key=f"brief_reach_{dimension}", theme=None)
+        with st.expander("Table behind this chart"):
+            table(reach_rows(frame), REACH_COLUMNS)

@@ -24,6 +24,8 @@ class Brief:
     done_since: pd.DataFrame
     scores: pd.DataFrame
     markers: pd.DataFrame
+    # Reach on the element up to the session against the workforce, suppressed: {"staff_group": frame, ...}.
+    reach: dict[str, pd.DataFrame]
     produced_on: date
 
     @property
@@ -50,13 +52,18 @@ def score_codes(element: str) -> tuple[str, ...]:
     return (element, *(m.code for m in taxonomy.METRICS.values() if m.parent == element))
 
 
-def collect_brief(run: Runner, session_id: int, today: date) -> Brief | None:
-    """The brief for a session, or None if there is no such session."""
+REACH_DIMENSIONS = {"staff_group": "Staff group", "division": "Division"}
+
+
+def collect_brief(run: Runner, session_id: int, today: date, threshold: int) -> Brief | None:
+    """The brief for a session, or None if there is no such session; `threshold` is the suppression threshold."""
     session = run("brief", "session_detail", session_id)
     if session is None:
         return None
     element = session["element_code"]
     themes = run("brief", "top_sub_themes", session_id)
+    day = pd.Timestamp(session["starts_at"]).date()
+    reach_filters = Filters(session["org_code"], elements=(element,), date_to=min(day, today))
     return Brief(
         session=session,
         earlier=run("brief", "earlier_sessions", session_id),
@@ -66,5 +73,7 @@ def collect_brief(run: Runner, session_id: int, today: date) -> Brief | None:
         done_since=run("brief", "done_since_last_session", session_id, today),
         scores=run("overview", "survey_trends", session["org_code"], score_codes(element)),
         markers=run("overview", "session_markers", Filters(session["org_code"], elements=(element,))),
+        reach={dimension: run("reach", "representation", reach_filters, dimension, threshold, today)
+               for dimension in REACH_DIMENSIONS},
         produced_on=today,
     )

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from data_access import taxonomy
-from reports.brief import Brief
+from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
-                                    cover_line, done_heading, facts, score_rows, verbatim_source)
+                                    REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
+                                    score_rows, verbatim_source)
 from reports.markdown import escape, table
 
 
@@ -31,4 +32,7 @@ def brief_markdown(brief: Brief) -> str:
     parts += ["", f"## {SECTIONS['scores']}", ""]
     scores = score_rows(brief)
     parts.append(table(scores, SCORE_COLUMNS) if not scores.empty else "No survey scores are loaded for this element.")
+    parts += ["", f"## {SECTIONS['reach']}", "", reach_caption(brief)]
+    for dimension, label in REACH_DIMENSIONS.items():
+        parts += ["", f"### By {label.lower()}", "", table(reach_rows(brief.reach[dimension]), REACH_COLUMNS)]
     return "\n".join(parts) + "\n"

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from data_access import taxonomy
-from reports.brief import Brief
+from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
-                                    cover_line, done_heading, facts, score_rows, verbatim_source)
+                                    REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
+                                    score_rows, verbatim_source)
 from reports.markdown import cell
 from reports.pdf_charts import score_panels
 from reports.pdf_document import Document
@@ -62,4 +63,10 @@ def brief_pdf(brief: Brief) -> bytes:
         score_panels(pdf, brief.scores, brief.score_codes)
         pdf.ln(2)
         pdf.table_of(_rows(scores, SCORE_COLUMNS), list(SCORE_COLUMNS.values()), (50, 24, 29, 29, 29, 29))
+    pdf.heading(SECTIONS["reach"])
+    pdf.paragraph(reach_caption(brief), size=9)
+    for dimension, label in REACH_DIMENSIONS.items():
+        pdf.paragraph(f"By {label.lower()}", style="B")
+        pdf.table_of(_rows(reach_rows(brief.reach[dimension]), REACH_COLUMNS), list(REACH_COLUMNS.values()),
+                     (56, 38, 24, 26, 18, 28))
     return bytes(pdf.output())

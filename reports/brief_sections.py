@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from charts.explorer import UNDER_REACHED
 from data_access import taxonomy
 from reports.brief import Brief
 from ui.formatting import long_date
@@ -12,7 +13,11 @@ SECTIONS = {
     "raised": "What staff raised before, by sub-theme",
     "open": "Open and overdue actions on this element",
     "scores": "NHS Staff Survey scores against the benchmarking group",
+    "reach": "Who has been reached on this element, against the workforce",
 }
+REACH_COLUMNS = {"group": "Group", "people": "People reached", "people_share": "Share reached",
+                 "workforce_share": "Share of workforce", "ratio": "Ratio", "note": "Note"}
+
 EARLIER_COLUMNS = {"starts_at": "Date", "title": "Session", "element": "Element", "host_roles": "Host role(s)",
                    "attendance": "Attended", "key_themes": "Key themes", "relation": "Why listed"}
 ACTION_COLUMNS = {"you_said": "You said", "we_did": "We will", "owner": "Owner", "status": "Status",
@@ -53,3 +58,22 @@ def score_rows(brief: Brief) -> pd.DataFrame:
     for column in ("score", "best", "average", "worst"):
         scores[column] = scores[column].map(lambda v: "not published" if pd.isna(v) else f"{v:.2f}")
     return scores
+
+
+def reach_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Representation as text: hidden counts say so, shares as percentages, under-reached groups flagged."""
+    def percent(value: object) -> str:
+        return "" if pd.isna(value) else f"{100 * float(value):.1f}%"
+    ratio = frame["ratio"].astype("float64")
+    return pd.DataFrame({
+        "group": frame["group"],
+        "people": [("hidden (fewer than the threshold)" if pd.isna(n) else f"{int(n):,}") for n in frame["people"]],
+        "people_share": frame["people_share"].map(percent), "workforce_share": frame["workforce_share"].map(percent),
+        "ratio": ["" if pd.isna(r) else f"{r:.2f}" for r in ratio],
+        "note": ["Under-reached" if r < UNDER_REACHED else "" for r in ratio.fillna(1)]})
+
+
+def reach_caption(brief: Brief) -> str:
+    return (f"People who attended sessions on this element up to {long_date(min(brief.session_date, brief.produced_on))}"
+            f", by group, against the latest workforce figures. A ratio of 1 means in proportion; under "
+            f"{UNDER_REACHED} is flagged as under-reached. Small numbers are hidden.")

@@ -8,16 +8,17 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from data_access import queries_brief, queries_overview
+from data_access import queries_brief, queries_overview, queries_reach
 from reports.brief import collect_brief
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
 from reports.brief_sections import SECTIONS
 from reports.markdown import escape
-from tests.helpers import attendees_by_date
+from tests.helpers import attendees_by_date, csv_rows, report_participants, teams_reports
 
 TODAY = date(2026, 11, 23)
-MODULES = {"brief": queries_brief, "overview": queries_overview}
+MODULES = {"brief": queries_brief, "overview": queries_overview, "reach": queries_reach}
+THRESHOLD = 10
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def brief(seeded_engine):
     run = lambda module, name, *args: getattr(MODULES[module], name)(seeded_engine, *args)  # noqa: E731
     choices = queries_brief.session_choices(seeded_engine, "R9Z", TODAY)
     session_id = int(choices.loc[choices["title"] == "Supporting carers at work", "session_id"].iloc[0])
-    return collect_brief(run, session_id, TODAY)
+    return collect_brief(run, session_id, TODAY, THRESHOLD)
 
 
 def pdf_text(content: bytes) -> str:
@@ -73,3 +74,31 @@ def test_free_text_is_escaped_in_markdown_and_plain_in_the_pdf(brief):
     assert f"> {escape(nasty)}" in text and "<script>" not in text
     assert escape(nasty) == r"\<script\>alert(1)\</script\> \*\*bold\*\* \| pipe — “quoted”"
     assert '"<script>alert(1)</script> **bold** | pipe - "quoted""' in pdf_text(brief_pdf(altered))
+
+
+def pp6_people_by_staff_group() -> dict[str, int]:
+    """Distinct attendees of held PP6 sessions so far by staff group, from the Teams reports and the staff list."""
+    groups = {row["email"].lower(): row["staff_group"] for row in csv_rows("people.csv")}
+    dates = {s["starts_at"][:10] for s in csv_rows("sessions.csv") if s["element_code"] == "PP6" and s["status"] == "held"}
+    people = {r["Email"].lower() for path in teams_reports() if path.name[:10] in dates
+              for r in report_participants(path) if r["Role"] == "Attendee"}
+    counts: dict[str, int] = {}
+    for email in people:
+        group = groups.get(email) or "Unknown"
+        counts[group] = counts.get(group, 0) + 1
+    return counts
+
+
+def test_reach_by_staff_group_matches_the_reports_and_hides_small_numbers(brief):
+    expected = pp6_people_by_staff_group()
+    reach = brief.reach["staff_group"].set_index("group")["people"]
+    for group, people in reach.items():
+        if pd.isna(people):
+            continue
+        assert people == expected.get(group, 0), group
+    assert all(pd.isna(reach[g]) for g, n in expected.items() if 0 < n < THRESHOLD and g in reach.index)
+    text = brief_markdown(brief)
+    assert "## Who has been reached on this element, against the workforce" in text
+    biggest = max((g for g in expected if g != "Unknown"), key=expected.get)
+    assert f"| {biggest} | {expected[biggest]:,} |" in text
+    assert "By staff group" in pdf_text(brief_pdf(brief)) and "By division" in pdf_text(brief_pdf(brief))
