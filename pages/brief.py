@@ -45,9 +45,8 @@ brief = collect_brief(query, labels[label], today, settings().suppression_thresh
 
 st.header(brief.session["title"])
 st.caption(cover_line(brief))
-with st.container(horizontal=True, gap="small"):
-    for name, value in facts(brief)[:4]:
-        st.metric(name, value, border=True, width=260)
+with st.container(border=True):
+    st.markdown("  \n".join(f"**{name}:** {escape(value)}" for name, value in facts(brief)))
 stem = f"session-brief-{brief.session_date.isoformat()}"
 with st.container(horizontal=True):
     st.download_button("Download the brief (PDF)", brief_pdf(brief), f"{stem}.pdf", "application/pdf",

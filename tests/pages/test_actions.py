@@ -39,7 +39,7 @@ def test_the_register_figures_and_chart_match_the_sample(app):
     assert shown["Overdue"] == "13"
     assert shown["Median days to done"] == "102.5"
     chart = figure(at, 0)
-    assert sum(array(t.y).astype(int).sum() for t in chart.data) == len(actions)
+    assert sum(array(t.x).astype(int).sum() for t in chart.data) == len(actions)
     assert {t.name for t in chart.data} == {"Done", "Open, on track", "Open, overdue", "Dropped"}
 
 
