@@ -12,6 +12,8 @@ from ui.page import follow_deep_link
 PAGE_SCRIPTS = {
     "overview": ("pages/overview.py", "Overview", ":material/monitoring:"),
     "explorer": ("pages/explorer.py", "Theme explorer", ":material/manage_search:"),
+    "brief": ("pages/brief.py", "Session brief", ":material/assignment:"),
+    "actions": ("pages/actions.py", "Actions", ":material/task_alt:"),
 }
 PAGES = {key: st.Page(script, title=title, icon=icon, url_path=key)
          for key, (script, title, icon) in PAGE_SCRIPTS.items()}

@@ -9,9 +9,14 @@ from pathlib import Path
 
 from data_access.config import load_settings
 from data_access.database import make_engine, upgrade
+from data_access.export_safety import csv_safe_frame
 from data_access.importers.errors import ImportRefused
+from data_access.queries_actions import register_export
 from data_access.queries_admin import row_counts, sessions_export
 from data_access.seed import SAMPLE_FOLDER, seed_folder
+
+
+EXPORTS = {"sessions": sessions_export, "actions": register_export}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=2022, help="random seed for --tier")
     commands.add_parser("stats", help="print row counts as one JSON object")
     export = commands.add_parser("export", help="print a table as CSV")
-    export.add_argument("what", choices=["sessions"])
+    export.add_argument("what", choices=list(EXPORTS))
     return parser
 
 
@@ -52,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "stats":
             print(json.dumps(row_counts(engine)))
         elif args.command == "export":
-            sessions_export(engine).to_csv(sys.stdout, index=False, lineterminator="\n")
+            csv_safe_frame(EXPORTS[args.what](engine)).to_csv(sys.stdout, index=False, lineterminator="\n")
     except ImportRefused as refused:
         for problem in refused.problems:
             print(problem, file=sys.stderr)

@@ -4,12 +4,20 @@ from __future__ import annotations
 ROLE_LABELS = {"executive": "Executive", "od_team": "OD team", "facilitator": "Facilitator"}
 # Page keys each role may open; a page not listed for a role is not in that role's navigation.
 PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
-    "executive": ("overview", "explorer"),
-    "od_team": ("overview", "explorer"),
-    "facilitator": ("overview",),
+    "executive": ("overview", "explorer", "actions"),
+    "od_team": ("overview", "explorer", "brief", "actions"),
+    "facilitator": ("overview", "brief", "actions"),
 }
 
 
 def pages_for(role: str) -> tuple[str, ...]:
     """The page keys a role may see; an unknown role sees nothing."""
     return PAGES_BY_ROLE.get(role, ())
+
+
+# Roles that may add and edit actions; every other role sees the register read-only.
+ACTION_EDITORS: tuple[str, ...] = ("od_team",)
+
+
+def can_edit_actions(role: str) -> bool:
+    return role in ACTION_EDITORS

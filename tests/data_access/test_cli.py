@@ -47,3 +47,24 @@ def test_export_sessions_counts_attendees_from_the_teams_reports(seeded_url: str
     assert {r["date"]: int(r["attendance"]) for r in exported} == \
         {r["date"]: attendees.get(r["date"], 0) for r in exported}
     assert all(int(r["attendance"]) > 0 for r in exported if r["status"] == "held")
+
+
+def test_export_actions_prints_the_register_with_formulas_neutralised(seeded_url: str) -> None:
+    from data_access.database import make_engine
+    from data_access.models import Action
+    from sqlalchemy import update
+
+    engine = make_engine(seeded_url)
+    with engine.begin() as conn:
+        conn.execute(update(Action).where(Action.id == 1).values(internal_note="=HYPERLINK(\"http://x\")"))
+    engine.dispose()
+    output = run_cli(seeded_url, "export", "actions")
+    assert output.splitlines()[0] == ("id,org_code,series,session_date,session_title,element_code,you_said,we_did,"
+                                      "owner,status,due_date,completed_date,internal_note,version,updated_by,updated_at")
+    exported = read_csv_text(output)
+    actions = csv_rows("actions.csv")
+    assert sorted((r["session_date"], r["you_said"], r["owner"], r["status"], r["due_date"], r["completed_date"])
+                  for r in exported) == \
+        sorted((a["session_date"], a["you_said"], a["owner"], a["status"], a["due_date"], a["completed_date"])
+               for a in actions)
+    assert exported[0]["internal_note"] == "'=HYPERLINK(\"http://x\")"

@@ -1,0 +1,36 @@
+"""Action register charts: progress of actions by People Promise element within each series."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from charts.palette import NHS_AQUA_BLUE, NHS_DARK_BLUE, NHS_MID_GREY, NHS_ORANGE, base_layout
+from data_access import taxonomy
+
+STATE_LABELS = {"done": "Done", "on track": "Open, on track", "overdue": "Open, overdue", "dropped": "Dropped"}
+# Colour and a fill pattern per state, so the bars still read when printed in greyscale.
+STATE_COLOURS = {"Done": NHS_DARK_BLUE, "Open, on track": NHS_AQUA_BLUE, "Open, overdue": NHS_ORANGE,
+                 "Dropped": NHS_MID_GREY}
+STATE_PATTERNS = {"Done": "", "Open, on track": "/", "Open, overdue": "x", "Dropped": "."}
+
+
+def progress_figure(progress: pd.DataFrame) -> go.Figure:
+    """Stacked bars of actions per element, one panel per series, split by done, on track, overdue and dropped."""
+    frame = progress.assign(state=progress["state"].map(STATE_LABELS),
+                            element=progress["element_code"].map(taxonomy.element_label))
+    elements = [taxonomy.element_label(c) for c in taxonomy.ELEMENT_CODES if c in set(progress["element_code"])]
+    fig = px.bar(frame, y="element", x="actions", color="state", pattern_shape="state", facet_col="series",
+                 orientation="h",
+                 category_orders={"state": list(STATE_LABELS.values()), "element": elements,
+                                  "series": list(pd.unique(frame["series"]))},
+                 color_discrete_map=STATE_COLOURS, pattern_shape_map=STATE_PATTERNS, text="actions",
+                 labels={"element": "", "actions": "Actions", "state": ""})
+    fig.for_each_annotation(lambda a: a.update(text=a.text.removeprefix("series=")))
+    fig.update_traces(textposition="inside", marker_line_color="white", marker_line_width=1,
+                      hovertemplate="%{y}: %{x} actions<extra></extra>")
+    fig.update_layout(**base_layout("Actions by People Promise element and series", 140 + 34 * len(elements)))
+    fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0, "yanchor": "top"}, bargap=0.25,
+                      margin={"l": 190})
+    fig.update_yaxes(autorange="reversed")
+    return fig

@@ -1,0 +1,140 @@
+"""Adding and editing actions in the register: validation, the audit trail and refusal of stale edits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from data_access.models import Action, ActionChange, Session
+from ui.formatting import long_date
+
+STATUSES: tuple[str, ...] = ("planned", "coming soon", "in progress", "done", "dropped")
+EDITABLE: tuple[str, ...] = ("status", "owner", "due_date", "completed_date", "you_said", "we_did", "internal_note")
+TEXT_LIMITS = {"you_said": 500, "we_did": 1000, "owner": 200, "internal_note": 2000}
+REQUIRED_TEXT = {"you_said": "What staff said", "we_did": "What we did or will do", "owner": "The owner"}
+FIELD_LABELS = {"status": "Status", "owner": "Owner", "due_date": "Due date", "completed_date": "Completed date",
+                "you_said": "You said", "we_did": "We did", "internal_note": "Internal note"}
+# A due date more than this long after the session is almost certainly a typing slip.
+LONGEST_PLAN = timedelta(days=5 * 366)
+
+
+class ActionRefused(ValueError):
+    """The change was not saved: every reason, in words a user can act on."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class StaleEdit(Exception):
+    """Someone saved the action after the copy being edited was read: nothing was changed."""
+    action_id: int
+    changed_by: str
+    changed_at: datetime
+
+    def __str__(self) -> str:
+        return (f"Not saved: {self.changed_by} changed this action on {long_date(self.changed_at.date())} at "
+                f"{self.changed_at:%H:%M}, after you opened it. Reload it to see their change, then make yours again.")
+
+
+def _clean(values: dict) -> dict:
+    """Text stripped of surrounding spaces; unknown fields refused."""
+    unknown = sorted(set(values) - set(EDITABLE))
+    if unknown:
+        raise ActionRefused([f"{name} cannot be changed here" for name in unknown])
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+
+
+def validate(values: dict, session_date: date, today: date) -> list[str]:
+    """Every problem with an action's full set of values, or none."""
+    problems = [f"{label} is required." for field, label in REQUIRED_TEXT.items() if not values.get(field)]
+    problems += [f"{FIELD_LABELS[field]} must be {limit:,} characters or fewer (it has {len(values[field]):,})."
+                 for field, limit in TEXT_LIMITS.items() if len(values.get(field) or "") > limit]
+    status, due, completed = values.get("status"), values.get("due_date"), values.get("completed_date")
+    if status not in STATUSES:
+        problems.append(f"Status must be one of: {', '.join(STATUSES)}.")
+    if status == "done" and completed is None:
+        problems.append("A done action needs the date it was completed.")
+    if status != "done" and completed is not None:
+        problems.append("Only a done action has a completed date: clear it or set the status to done.")
+    if completed is not None and completed < session_date:
+        problems.append(f"The completed date cannot be before the session ({long_date(session_date)}).")
+    if completed is not None and completed > today:
+        problems.append(f"The completed date cannot be in the future (today is {long_date(today)}).")
+    if due is not None and due < session_date:
+        problems.append(f"The due date cannot be before the session ({long_date(session_date)}).")
+    if due is not None and due > session_date + LONGEST_PLAN:
+        problems.append("The due date is more than five years after the session: check the year.")
+    return problems
+
+
+def _text(value: object) -> str | None:
+    """A field's value as the audit trail stores it; empty text is no value."""
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _record(conn: Connection, action_id: int, before: dict, after: dict, user: str, now: datetime) -> None:
+    rows = [{"action_id": action_id, "changed_by": user, "changed_at": now, "field": field,
+             "before": _text(before.get(field)), "after": _text(after[field])}
+            for field in EDITABLE if field in after and _text(before.get(field)) != _text(after[field])]
+    if rows:
+        conn.execute(insert(ActionChange), rows)
+
+
+def _session_date(conn: Connection, session_id: int) -> tuple[date, str]:
+    row = conn.execute(select(Session.starts_at, Session.element_code).where(Session.id == session_id)).one_or_none()
+    if row is None:
+        raise ActionRefused([f"There is no session {session_id}."])
+    return row.starts_at.date(), row.element_code
+
+
+def add_action(engine: Engine, session_id: int, values: dict, user: str, now: datetime) -> int:
+    """Add an action to a session's element; returns its id. Every field is recorded as set by `user`."""
+    values = {"status": "planned", "due_date": None, "completed_date": None, "internal_note": "", **_clean(values)}
+    with engine.begin() as conn:
+        session_date, element = _session_date(conn, session_id)
+        problems = validate(values, session_date, now.date())
+        if problems:
+            raise ActionRefused(problems)
+        action_id = conn.execute(insert(Action).values(
+            session_id=session_id, element_code=element, updated_by=user, updated_at=now, version=1,
+            **values).returning(Action.id)).scalar_one()
+        _record(conn, action_id, {}, values, user, now)
+    return action_id
+
+
+def edit_action(engine: Engine, action_id: int, expected_version: int, changes: dict, user: str,
+                now: datetime) -> int:
+    """Apply changes to an action read at expected_version; returns the new version.
+
+    Raises StaleEdit (naming who changed it and when) if the action has changed since, and ActionRefused
+    with every problem if the result would not be valid; in both cases nothing is written."""
+    changes = _clean(changes)
+    with engine.begin() as conn:
+        fields = (*EDITABLE, "version", "session_id", "updated_by", "updated_at")
+        row = conn.execute(select(*[getattr(Action, f) for f in fields]).where(Action.id == action_id)
+                           .with_for_update()).mappings().one_or_none()
+        if row is None:
+            raise ActionRefused([f"There is no action {action_id}."])
+        current = dict(row)
+        if current["version"] != expected_version:
+            raise StaleEdit(action_id, current["updated_by"], current["updated_at"])
+        merged = {field: current[field] for field in EDITABLE} | changes
+        session_date, _ = _session_date(conn, current["session_id"])
+        problems = validate(merged, session_date, now.date())
+        if problems:
+            raise ActionRefused(problems)
+        changed = {f: v for f, v in changes.items() if _text(current[f]) != _text(v)}
+        if not changed:
+            return expected_version
+        done = conn.execute(update(Action).where(Action.id == action_id, Action.version == expected_version).values(
+            version=expected_version + 1, updated_by=user, updated_at=now, **changed))
+        if done.rowcount != 1:
+            latest = conn.execute(select(Action.updated_by, Action.updated_at).where(Action.id == action_id)).one()
+            raise StaleEdit(action_id, latest.updated_by, latest.updated_at)
+        _record(conn, action_id, current, changed, user, now)
+    return expected_version + 1

@@ -1,0 +1,108 @@
+"""Session brief: what a facilitator needs before a session, on one page and in one download."""
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.explorer import representation_figure, representation_summary
+from charts.overview import trend_figure, trend_summary
+from data_access import taxonomy
+from data_access.filters import Filters
+from reports.brief import REACH_DIMENSIONS, collect_brief
+from reports.brief_markdown import brief_markdown
+from reports.brief_pdf import brief_pdf
+from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, SECTIONS,
+                                    cover_line, done_heading, facts, reach_caption, reach_rows, verbatim_source)
+from reports.markdown import escape
+from ui.context import query, settings
+from ui.formatting import long_date
+from ui.page import page_filters
+
+
+def session_label(row) -> str:
+    when = "upcoming" if row["upcoming"] else row["status"]
+    return f"{long_date(row['starts_at'].date())} · {row['title']} ({when})"
+
+
+def table(frame, columns: dict[str, str], **config) -> None:
+    st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, column_config=config)
+
+
+filters: Filters = page_filters()
+today = settings().today
+
+st.title("Session brief")
+st.caption("Before a session: what was said and promised before on its People Promise element, what is still open, "
+           "and where the survey score stands. Only the organisation filter applies here.")
+
+choices = query("brief", "session_choices", filters.org_code, today)
+if choices.empty:
+    st.info("There are no sessions to brief yet.")
+    st.stop()
+labels = {session_label(row): int(row["session_id"]) for _, row in choices.iterrows()}
+label = st.selectbox("Session", list(labels), key="session", bind="query-params",
+                     help="Upcoming sessions first, soonest first; then held sessions, newest first.")
+brief = collect_brief(query, labels[label], today, settings().suppression_threshold)
+
+st.header(brief.session["title"])
+st.caption(cover_line(brief))
+with st.container(border=True):
+    st.markdown("  \n".join(f"**{name}:** {escape(value)}" for name, value in facts(brief)))
+stem = f"session-brief-{brief.session_date.isoformat()}"
+with st.container(horizontal=True):
+    st.download_button("Download the brief (PDF)", brief_pdf(brief), f"{stem}.pdf", "application/pdf",
+                       icon=":material/picture_as_pdf:", key="brief_pdf")
+    st.download_button("Download the brief (Markdown)", brief_markdown(brief), f"{stem}.md", "text/markdown",
+                       icon=":material/description:", key="brief_markdown")
+
+st.subheader(SECTIONS["earlier"])
+if brief.earlier.empty:
+    st.info("This is the first session on this element.")
+else:
+    same = int((brief.earlier["relation"] == "Same element").sum())
+    st.caption(f"{same} earlier session(s) on this element, and sessions on other elements where staff raised the "
+               "same sub-themes. Attendance counts attendees only.")
+    table(brief.earlier.assign(element=brief.earlier["element_code"].map(taxonomy.element_label)), EARLIER_COLUMNS,
+          Date=st.column_config.DateColumn(format="D MMMM YYYY"))
+
+st.subheader(SECTIONS["raised"])
+if brief.sub_themes.empty:
+    st.info("Nothing has been recorded on this element before.")
+else:
+    st.caption("The sub-themes most raised at earlier sessions on this element, each with its newest comments, "
+               "shown exactly as staff wrote them.")
+    for theme, count in zip(brief.sub_themes["sub_theme"], brief.sub_themes["items"]):
+        with st.expander(f"{theme.capitalize()} ({count} items)", expanded=True):
+            for _, item in brief.verbatim[brief.verbatim["sub_theme"] == theme].iterrows():
+                st.text(item["text"])
+                st.caption(escape(verbatim_source(item)))
+
+st.subheader(SECTIONS["open"])
+overdue = int(brief.open_actions["overdue"].sum())
+st.caption(f"{len(brief.open_actions)} open action(s), {overdue} overdue.")
+if not brief.open_actions.empty:
+    table(brief.open_actions, ACTION_COLUMNS, Due=st.column_config.DateColumn(format="D MMMM YYYY"),
+          Overdue=st.column_config.CheckboxColumn())
+st.markdown(f"**{done_heading(brief)}**")
+if brief.done_since.empty:
+    st.caption("No actions on this element were completed in that time.")
+else:
+    table(brief.done_since, DONE_COLUMNS, Completed=st.column_config.DateColumn(format="D MMMM YYYY"))
+
+st.subheader(SECTIONS["scores"])
+st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
+           "dashed: its average. Diamonds: sessions on this element, sized by attendance; hollow diamonds are planned.")
+st.plotly_chart(trend_figure(brief.scores, brief.markers, brief.score_codes), key="brief_scores", theme=None)
+with st.expander("Table behind this chart"):
+    st.dataframe(brief.scores.assign(score_name=brief.scores["metric_code"].map(taxonomy.element_label))
+                 [["score_name", "survey_year", "score", "average", "best", "worst", "responses"]], hide_index=True,
+                 column_config={"survey_year": st.column_config.NumberColumn("Survey year", format="%d")})
+
+st.subheader(SECTIONS["reach"])
+st.caption(reach_caption(brief))
+for tab, (dimension, name) in zip(st.tabs(list(REACH_DIMENSIONS.values()), key="reach_by"), REACH_DIMENSIONS.items()):
+    with tab:
+        frame = brief.reach[dimension]
+        st.caption(representation_summary(frame, name))
+        st.plotly_chart(representation_figure(frame, name), key=f"brief_reach_{dimension}", theme=None)
+        with st.expander("Table behind this chart"):
+            table(reach_rows(frame), REACH_COLUMNS)

@@ -1,0 +1,1 @@
+"""Downloadable documents built from query results: no Streamlit, no SQL."""

@@ -1,0 +1,79 @@
+"""What the brief says, shared by the page, the Markdown and the PDF: headings, facts, column headings."""
+from __future__ import annotations
+
+import pandas as pd
+
+from charts.explorer import UNDER_REACHED
+from data_access import taxonomy
+from reports.brief import Brief
+from ui.formatting import long_date
+
+SECTIONS = {
+    "earlier": "Earlier sessions on this element and related topics",
+    "raised": "What staff raised before, by sub-theme",
+    "open": "Open and overdue actions on this element",
+    "scores": "NHS Staff Survey scores against the benchmarking group",
+    "reach": "Who has been reached on this element, against the workforce",
+}
+REACH_COLUMNS = {"group": "Group", "people": "People reached", "people_share": "Share reached",
+                 "workforce_share": "Share of workforce", "ratio": "Ratio", "note": "Note"}
+
+EARLIER_COLUMNS = {"starts_at": "Date", "title": "Session", "element": "Element", "host_roles": "Host role(s)",
+                   "attendance": "Attended", "key_themes": "Key themes", "relation": "Why listed"}
+ACTION_COLUMNS = {"you_said": "You said", "we_did": "We will", "owner": "Owner", "status": "Status",
+                  "due_date": "Due", "overdue": "Overdue"}
+DONE_COLUMNS = {"you_said": "You said", "we_did": "We did", "owner": "Owner", "completed_date": "Completed"}
+SCORE_COLUMNS = {"score_name": "Score", "survey_year": "Survey year", "score": "Our trust", "best": "Group best",
+                 "average": "Group average", "worst": "Group worst"}
+
+
+def cover_line(brief: Brief) -> str:
+    return (f"Brief for \"{brief.session['title']}\" on {long_date(brief.session_date)}, produced on "
+            f"{long_date(brief.produced_on)}.")
+
+
+def facts(brief: Brief) -> list[tuple[str, str]]:
+    """The session at a glance, as (label, value) pairs."""
+    session = brief.session
+    return [("People Promise element", brief.element), ("Topic", session["title"]),
+            ("Date", long_date(brief.session_date)), ("Host role(s)", session["host_roles"].replace(";", ",")),
+            ("Series", session["series"]), ("Format", session["format"].capitalize()),
+            ("Status", session["status"].capitalize())]
+
+
+def verbatim_source(item: pd.Series) -> str:
+    return f"{item['session_title']}, {long_date(item['session_date'])}"
+
+
+def done_heading(brief: Brief) -> str:
+    since = brief.last_session
+    return f"Done since the last session on this element ({long_date(since)})" if since \
+        else "Done on this element so far"
+
+
+def score_rows(brief: Brief) -> pd.DataFrame:
+    """The element's score and sub-scores per year as text to two places ('not published' for a gap), named."""
+    scores = brief.scores.assign(score_name=brief.scores["metric_code"].map(taxonomy.element_label),
+                                 survey_year=brief.scores["survey_year"].astype(str))
+    for column in ("score", "best", "average", "worst"):
+        scores[column] = scores[column].map(lambda v: "not published" if pd.isna(v) else f"{v:.2f}")
+    return scores
+
+
+def reach_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Representation as text: hidden counts say so, shares as percentages, under-reached groups flagged."""
+    def percent(value: object) -> str:
+        return "" if pd.isna(value) else f"{100 * float(value):.1f}%"
+    ratio = frame["ratio"].astype("float64")
+    return pd.DataFrame({
+        "group": frame["group"],
+        "people": [("hidden (fewer than the threshold)" if pd.isna(n) else f"{int(n):,}") for n in frame["people"]],
+        "people_share": frame["people_share"].map(percent), "workforce_share": frame["workforce_share"].map(percent),
+        "ratio": ["" if pd.isna(r) else f"{r:.2f}" for r in ratio],
+        "note": ["Under-reached" if r < UNDER_REACHED else "" for r in ratio.fillna(1)]})
+
+
+def reach_caption(brief: Brief) -> str:
+    return (f"People who attended sessions on this element up to {long_date(min(brief.session_date, brief.produced_on))}"
+            f", by group, against the latest workforce figures. A ratio of 1 means in proportion; under "
+            f"{UNDER_REACHED} is flagged as under-reached. Small numbers are hidden.")

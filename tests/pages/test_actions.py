@@ -1,0 +1,113 @@
+"""The Actions page run whole with AppTest: figures, filters, read-only roles, an edit through the form."""
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from data_access.actions import edit_action
+from data_access.database import make_engine
+from data_access.filters import Filters
+from data_access.queries_actions import action, history, register
+from tests.helpers import csv_rows
+from tests.pages.conftest import array, figure
+
+TODAY = date(2026, 11, 23)
+
+
+def actions_page(app, role: str = "od_team", **params):
+    return app(role=role, **params).switch_page("pages/actions.py").run()
+
+
+@pytest.fixture
+def own_copy(sample_sqlite_url: str, tmp_path) -> str:
+    """A copy of the seeded sample that this test may change."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(make_url(sample_sqlite_url).database, copy)
+    return f"sqlite:///{copy}"
+
+
+def test_the_register_figures_and_chart_match_the_sample(app):
+    at = actions_page(app)
+    assert not at.exception and not at.error
+    actions = csv_rows("actions.csv")
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Actions"] == str(len(actions)) == "75"
+    assert shown["Done"] == str(sum(a["status"] == "done" for a in actions))
+    assert shown["Overdue"] == "13"
+    assert shown["Median days to done"] == "102.5"
+    chart = figure(at, 0)
+    assert sum(array(t.x).astype(int).sum() for t in chart.data) == len(actions)
+    assert {t.name for t in chart.data} == {"Done", "Open, on track", "Open, overdue", "Dropped"}
+
+
+def test_filters_from_the_url_narrow_the_register(app):
+    at = actions_page(app, status="done", overdue="true")
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Actions"] == "0"
+    at = actions_page(app, owner="Digital Services")
+    expected = [a for a in csv_rows("actions.csv") if a["owner"] == "Digital Services"]
+    assert {m.label: m.value for m in at.metric}["Actions"] == str(len(expected))
+
+
+@pytest.mark.parametrize("role", ["executive", "facilitator"])
+def test_other_roles_see_the_register_read_only(app, role):
+    at = actions_page(app, role=role)
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Actions"] == "75"
+    assert any(c.value == "Read only: the OD team keeps the register." for c in at.caption)
+    assert not at.get("form") and not at.button
+
+
+def test_the_shared_view_has_no_owners_or_notes_and_offers_downloads(app):
+    at = actions_page(app, view="You said, we did")
+    shared = at.dataframe[-1].value
+    assert list(shared.columns) == ["Session date", "Session", "Element", "You said", "We did", "Progress", "Completed"]
+    assert len(shared) == sum(a["status"] != "dropped" for a in csv_rows("actions.csv"))
+    assert [b.proto.label for b in at.get("download_button")] == ["Download as Markdown", "Download as CSV"]
+
+
+def test_an_edit_through_the_form_is_saved_with_its_history(app, own_copy):
+    at = actions_page(app, database_url=own_copy, owner="HR Business Partners", status="in progress")
+    chosen = at.selectbox(key="edit_choice").value
+    action_id = int(chosen.split(" · ")[0])
+    at.text_input(key=f"edit_{action_id}_owner").set_value("Workforce and Rostering team")
+    at.button(key=f"FormSubmitter:edit_{action_id}-Save changes").click().run()
+    assert not at.exception
+    assert any(s.value == "Saved." for s in at.success)
+    engine = make_engine(own_copy)
+    assert action(engine, action_id, TODAY)["owner"] == "Workforce and Rostering team"
+    changes = history(engine, action_id)
+    assert list(zip(changes["field"], changes["before"], changes["after"], changes["changed_by"])) == \
+        [("owner", "HR Business Partners", "Workforce and Rostering team", "local user")]
+    engine.dispose()
+
+
+def test_a_stale_edit_through_the_form_is_refused_naming_who_changed_it(app, own_copy):
+    at = actions_page(app, database_url=own_copy)
+    action_id = int(at.selectbox(key="edit_choice").value.split(" · ")[0])
+    engine = make_engine(own_copy)
+    opened = action(engine, action_id, TODAY)
+    edit_action(engine, action_id, opened["version"], {"owner": "EDI Lead"}, "Sam Jones", datetime(2026, 11, 23, 9, 15))
+    at.text_area(key=f"edit_{action_id}_note").set_value("Chased by email")
+    at.button(key=f"FormSubmitter:edit_{action_id}-Save changes").click().run()
+    assert any("Not saved: Sam Jones changed this action on 23 November 2026 at 09:15" in e.value for e in at.error)
+    assert action(engine, action_id, TODAY)["internal_note"] == ""
+    assert len(register(engine, Filters("R9Z"), TODAY)) == 75
+    engine.dispose()
+
+
+def test_an_invalid_edit_shows_every_problem_and_saves_nothing(app, own_copy):
+    at = actions_page(app, database_url=own_copy, status="planned")
+    action_id = int(at.selectbox(key="edit_choice").value.split(" · ")[0])
+    at.selectbox(key=f"edit_{action_id}_status").set_value("done")
+    at.text_input(key=f"edit_{action_id}_owner").set_value(" ")
+    at.button(key=f"FormSubmitter:edit_{action_id}-Save changes").click().run()
+    message = at.error[0].value
+    assert message.startswith("Not saved:") and "- The owner is required." in message
+    assert "- A done action needs the date it was completed." in message
+    engine = make_engine(own_copy)
+    assert history(engine, action_id).empty
+    engine.dispose()

@@ -1,0 +1,49 @@
+"""The Session brief page run whole with AppTest: the session picker, what it shows, the downloads, who sees it."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import attendees_by_date
+from tests.pages.conftest import figure
+
+CARERS = "21 January 2027 · Supporting carers at work (upcoming)"
+
+
+def brief_page(app, role: str = "od_team", **params):
+    at = app(role=role, **params)
+    return at.switch_page("pages/brief.py").run()
+
+
+def test_the_first_upcoming_session_is_briefed_by_default(app):
+    at = brief_page(app, role="facilitator")
+    assert not at.exception and not at.error
+    assert at.selectbox(key="session").value == CARERS
+    assert at.selectbox(key="session").options[:2] == [CARERS, "22 April 2027 · Working across boundaries (upcoming)"]
+    assert any(m.value.startswith("**People Promise element:** We work flexibly  \n**Topic:** Supporting carers at "
+                                  "work  \n**Date:** 21 January 2027  \n**Host role(s):** Director of Strategy")
+               for m in at.markdown)
+    earlier = at.dataframe[0].value
+    same = earlier[earlier["Why listed"] == "Same element"]
+    assert list(same["Attended"]) == [attendees_by_date()[d] for d in ("2022-04-11", "2023-07-20", "2025-04-24")]
+    assert [e.label for e in at.expander][:2] == ["Working from home (58 items)", "Flexible working (47 items)"]
+    assert at.text[0].value == "Not enough hot desks when we do come in"
+    actions = at.dataframe[1].value
+    assert list(actions["You said"]) == ["Rotas come out too late to plan childcare"] and actions["Overdue"].all()
+    assert any(c.value == "1 open action(s), 1 overdue." for c in at.caption)
+    chart = figure(at, 0)
+    assert [a.text for a in chart.layout.annotations] == ["Work flexibly", "Support for work-life balance",
+                                                          "Flexible working"]
+
+
+def test_a_session_from_the_url_is_briefed_and_both_downloads_are_offered(app):
+    at = brief_page(app, session="24 April 2025 · Hybrid working and hot desks (held)")
+    assert not at.exception
+    assert at.header[0].value == "Hybrid working and hot desks"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download the brief (PDF)", "Download the brief (Markdown)"]
+
+
+def test_executives_do_not_get_the_brief(app):
+    at = app(role="executive")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/brief.py")

@@ -1,0 +1,104 @@
+"""The brief's Markdown and PDF for a known sample session: sections, numbers and quoted feedback."""
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from data_access import queries_brief, queries_overview, queries_reach
+from reports.brief import collect_brief
+from reports.brief_markdown import brief_markdown
+from reports.brief_pdf import brief_pdf
+from reports.brief_sections import SECTIONS
+from reports.markdown import escape
+from tests.helpers import attendees_by_date, csv_rows, report_participants, teams_reports
+
+TODAY = date(2026, 11, 23)
+MODULES = {"brief": queries_brief, "overview": queries_overview, "reach": queries_reach}
+THRESHOLD = 10
+
+
+@pytest.fixture
+def brief(seeded_engine):
+    run = lambda module, name, *args: getattr(MODULES[module], name)(seeded_engine, *args)  # noqa: E731
+    choices = queries_brief.session_choices(seeded_engine, "R9Z", TODAY)
+    session_id = int(choices.loc[choices["title"] == "Supporting carers at work", "session_id"].iloc[0])
+    return collect_brief(run, session_id, TODAY, THRESHOLD)
+
+
+def pdf_text(content: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_markdown_holds_every_section_with_the_sessions_numbers(brief):
+    text = brief_markdown(brief)
+    assert text.startswith("# Session brief: Supporting carers at work\n"
+                           "Brief for \"Supporting carers at work\" on 21 January 2027, produced on 23 November 2026.")
+    for heading in SECTIONS.values():
+        assert f"## {heading}" in text
+    attendees = attendees_by_date()
+    assert f"| 11 April 2022 | Flexibility Conversation | Work flexibly | Deputy Chief People Officer; Chief Executive " \
+           f"| {attendees['2022-04-11']} |" in text
+    assert "### Working from home (58 items)" in text
+    assert "> Not enough hot desks when we do come in\n>\n> — Hybrid working and hot desks, 24 April 2025" in text
+    assert "| Rotas come out too late to plan childcare | Rotas will be published at least 6 weeks in advance | " \
+           "Chief People Officer | coming soon | 19 November 2025 | Overdue |" in text
+    assert "## Done since the last session on this element (24 April 2025)" in text
+    assert "| Work flexibly | 2025 | 7.21 | 7.32 | 6.69 | 5.83 |" in text
+
+
+def test_the_pdf_holds_the_cover_line_sections_numbers_and_quotes(brief):
+    content = brief_pdf(brief)
+    assert content.startswith(b"%PDF-")
+    text = pdf_text(content)
+    assert "Brief for \"Supporting carers at work\" on 21 January 2027, produced on 23 November 2026." in text
+    for heading in SECTIONS.values():
+        assert heading in text
+    assert "Working from home (58 items)" in text
+    assert '"Not enough hot desks when we do come in"' in text
+    assert "Rotas come out too late to plan" in text and "Overdue" in text
+    assert "Done since the last session on this element (24 April 2025)" in text
+    for label in ("Group best", "Group average", "Group worst", "Our trust", "7.21", "6.69"):
+        assert label in text, label
+    assert str(attendees_by_date()["2025-04-24"]) in text
+
+
+def test_free_text_is_escaped_in_markdown_and_plain_in_the_pdf(brief):
+    nasty = "<script>alert(1)</script> **bold** | pipe — “quoted”"
+    verbatim = pd.concat([brief.verbatim.assign(text=nasty).head(1), brief.verbatim.iloc[1:]], ignore_index=True)
+    altered = type(brief)(**{**brief.__dict__, "verbatim": verbatim})
+    text = brief_markdown(altered)
+    assert f"> {escape(nasty)}" in text and "<script>" not in text
+    assert escape(nasty) == r"\<script\>alert(1)\</script\> \*\*bold\*\* \| pipe — “quoted”"
+    assert '"<script>alert(1)</script> **bold** | pipe - "quoted""' in pdf_text(brief_pdf(altered))
+
+
+def pp6_people_by_staff_group() -> dict[str, int]:
+    """Distinct attendees of held PP6 sessions so far by staff group, from the Teams reports and the staff list."""
+    groups = {row["email"].lower(): row["staff_group"] for row in csv_rows("people.csv")}
+    dates = {s["starts_at"][:10] for s in csv_rows("sessions.csv") if s["element_code"] == "PP6" and s["status"] == "held"}
+    people = {r["Email"].lower() for path in teams_reports() if path.name[:10] in dates
+              for r in report_participants(path) if r["Role"] == "Attendee"}
+    counts: dict[str, int] = {}
+    for email in people:
+        group = groups.get(email) or "Unknown"
+        counts[group] = counts.get(group, 0) + 1
+    return counts
+
+
+def test_reach_by_staff_group_matches_the_reports_and_hides_small_numbers(brief):
+    expected = pp6_people_by_staff_group()
+    reach = brief.reach["staff_group"].set_index("group")["people"]
+    for group, people in reach.items():
+        if pd.isna(people):
+            continue
+        assert people == expected.get(group, 0), group
+    assert all(pd.isna(reach[g]) for g, n in expected.items() if 0 < n < THRESHOLD and g in reach.index)
+    text = brief_markdown(brief)
+    assert "## Who has been reached on this element, against the workforce" in text
+    biggest = max((g for g in expected if g != "Unknown"), key=expected.get)
+    assert f"| {biggest} | {expected[biggest]:,} |" in text
+    assert "By staff group" in pdf_text(brief_pdf(brief)) and "By division" in pdf_text(brief_pdf(brief))

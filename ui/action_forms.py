@@ -1,0 +1,95 @@
+"""The OD team's forms to add and edit actions; every rule and every write lives in data_access.actions."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from data_access.actions import STATUSES, ActionRefused, StaleEdit, add_action, edit_action
+from ui.context import current_user, database, query, settings
+from ui.formatting import long_date
+
+EDITING = "editing_copy"  # (action id, version) of the copy the user opened: what a save is checked against
+
+
+def _now() -> datetime:
+    """Now, on the app's 'today' (BC_AS_OF pins it for demos and tests)."""
+    return datetime.combine(settings().today, datetime.now().time().replace(microsecond=0))
+
+
+def _fields(current: dict, prefix: str) -> dict:
+    """The editable fields as widgets, filled from `current`."""
+    values = {"you_said": st.text_area("You said", current.get("you_said", ""), max_chars=500, key=f"{prefix}_said"),
+              "we_did": st.text_area("We did, or will do", current.get("we_did", ""), max_chars=1000,
+                                     key=f"{prefix}_did")}
+    left, middle, right = st.columns(3)
+    values["status"] = left.selectbox("Status", STATUSES, STATUSES.index(current.get("status", "planned")),
+                                      key=f"{prefix}_status")
+    values["owner"] = left.text_input("Owner (a role or team)", current.get("owner", ""), max_chars=200,
+                                      key=f"{prefix}_owner")
+    values["due_date"] = middle.date_input("Due date", current.get("due_date"), format="DD/MM/YYYY",
+                                           key=f"{prefix}_due")
+    values["completed_date"] = right.date_input("Completed date (done only)", current.get("completed_date"),
+                                                format="DD/MM/YYYY", key=f"{prefix}_completed")
+    values["internal_note"] = st.text_area("Internal note (never shared with staff)", current.get("internal_note", ""),
+                                           max_chars=2000, key=f"{prefix}_note")
+    return values
+
+
+def _refused(problems: list[str]) -> None:
+    st.error("Not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
+
+
+def edit_form(action_id: int) -> None:
+    """Edit one action, checked against the version the user opened; shows its history beneath."""
+    current = query("actions", "action", action_id, settings().today)
+    opened = st.session_state.get(EDITING)
+    if opened is None or opened[0] != action_id:
+        st.session_state[EDITING] = opened = (action_id, int(current["version"]))
+    with st.form(f"edit_{action_id}"):
+        st.markdown(f"**Editing action {action_id}** from {current['session_title']} "
+                    f"({long_date(current['session_date'])})")
+        values = _fields(current, f"edit_{action_id}")
+        saved = st.form_submit_button("Save changes", type="primary")
+    if saved:
+        try:
+            version = edit_action(database(), action_id, opened[1], values, current_user(), _now())
+        except StaleEdit as stale:
+            st.error(str(stale))
+            if st.button("Reload the latest copy", key="reload_action"):
+                st.session_state.pop(EDITING)
+                query.clear()
+                st.rerun()
+        except ActionRefused as refused:
+            _refused(refused.problems)
+        else:
+            st.session_state[EDITING] = (action_id, version)
+            query.clear()
+            st.success("Saved." if version != opened[1] else "Nothing had changed, so nothing was saved.")
+    changes = query("actions", "history", action_id)
+    st.markdown("**History**")
+    if changes.empty:
+        st.caption("No recorded changes yet.")
+    else:
+        st.dataframe(changes.rename(columns={"changed_at": "When", "changed_by": "Who", "field": "Field",
+                                             "before": "Before", "after": "After"}), hide_index=True,
+                     column_config={"When": st.column_config.DatetimeColumn(format="D MMMM YYYY, HH:mm")})
+
+
+def add_form(sessions: pd.DataFrame) -> None:
+    """Add an action to a held session; its element is the session's."""
+    labels = {f"{long_date(row['starts_at'].date())} · {row['title']}": int(row["session_id"])
+              for _, row in sessions.iterrows()}
+    with st.form("add_action", clear_on_submit=False):
+        label = st.selectbox("Session", list(labels), key="add_session")
+        values = _fields({"due_date": None, "completed_date": None}, "add")
+        added = st.form_submit_button("Add action", type="primary")
+    if added:
+        try:
+            action_id = add_action(database(), labels[label], values, current_user(), _now())
+        except ActionRefused as refused:
+            _refused(refused.problems)
+        else:
+            query.clear()
+            st.success(f"Added action {action_id}.")
