@@ -169,7 +169,7 @@ class RowChecks:
 
     def duplicates(self, key: pd.DataFrame, column: str) -> None:
         """A problem for every row whose key repeats an earlier row's."""
-        text = key.astype(str).agg("\x1f".join, axis=1)
+        text = key.map(lambda v: "" if blank(v) else str(v)).agg("\x1f".join, axis=1)
         first = {}
         for index, value in text.items():
             if value in first:
