@@ -9,6 +9,7 @@ from ui.filters import sidebar_filters
 
 PAGES = {
     "overview": st.Page("pages/overview.py", title="Overview", icon=":material/monitoring:", url_path="overview"),
+    "import": st.Page("pages/import_data.py", title="Import data", icon=":material/upload_file:", url_path="import"),
 }
 
 st.set_page_config(page_title="Big Conversation", page_icon=":material/forum:", layout="wide")

@@ -13,7 +13,6 @@ from sqlalchemy import Connection, Engine, select
 from data_access import loader
 from data_access.importers.base import ImportOptions
 from data_access.importers.checks import RowChecks
-from data_access.importers.errors import ImportRefused
 from data_access.importers.kinds import KINDS
 from data_access.importers.lookups import session_ids_by_key
 from data_access.importers.pipeline import Outcome, import_into, record, sha256

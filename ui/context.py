@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy import Engine
 
-from data_access import queries_overview
+from data_access import queries_imports, queries_overview
 from data_access.config import Settings, load_settings
 from data_access.database import is_empty, shared_engine, upgrade
 from data_access.seed import SAMPLE_FOLDER, seed_folder
 
-QUERY_MODULES = {"overview": queries_overview}
+QUERY_MODULES = {"overview": queries_overview, "imports": queries_imports}
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,8 +34,12 @@ def ready_database(url: str) -> str:
     return url
 
 
+def engine() -> Engine:
+    """The database, for the few pages that write (imports, the action register)."""
+    return shared_engine(ready_database(settings().database_url))
+
+
 @st.cache_data(ttl=600, show_spinner=False, max_entries=500)
 def query(module: str, name: str, *args):
     """Run a data_access read query, cached on its plain arguments."""
-    url = ready_database(settings().database_url)
-    return getattr(QUERY_MODULES[module], name)(shared_engine(url), *args)
+    return getattr(QUERY_MODULES[module], name)(engine(), *args)

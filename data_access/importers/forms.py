@@ -2,7 +2,6 @@
 feedback item with the question as its prompt. Email and Name are never kept."""
 from __future__ import annotations
 
-import pandas as pd
 from sqlalchemy import Connection
 
 from data_access.importers import feedback_rows
@@ -27,7 +26,8 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     by_name = {str(c).lower(): c for c in frame.columns}
     for needed in ("ID", "Completion time"):
         if needed.lower() not in by_name:
-            checks.problems.append(ImportProblem(1, needed, "this column is missing; is this a Microsoft Forms export?"))
+            checks.problems.append(ImportProblem(1, needed,
+                                                 "this column is missing; is this a Microsoft Forms export?"))
     asked = question_columns(frame.columns)
     chosen = list(options.questions) if options.questions is not None else asked
     checks.problems += [ImportProblem(1, q, "there is no such question column") for q in chosen if q not in asked]

@@ -1,7 +1,6 @@
 """File-level checks and reading: size, emptiness, binary content, text encoding, CSV or XLSX into text cells."""
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
@@ -57,7 +56,7 @@ def read_csv_text(text: str) -> pd.DataFrame:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise refuse(f"the file cannot be read as a CSV table ({str(error).strip()})") from None
     return _tidy(frame)

@@ -94,10 +94,11 @@ def test_export_survey_puts_the_trust_beside_its_group(seeded_url: str) -> None:
 def test_exports_neutralise_text_a_spreadsheet_would_run(seeded_url: str, tmp_path: Path) -> None:
     """Last in this module: it adds a session."""
     formula = tmp_path / "sessions.csv"
-    formula.write_bytes(csv_bytes([dict(SESSIONS[2], org_code=TRUST, series="Series 3", title="=HYPERLINK(\"x\")")]))
+    formula.write_bytes(csv_bytes([dict(SESSIONS[2], org_code=TRUST, series="Series 3", starts_at="2027-06-10 12:00",
+                                              title="=HYPERLINK(\"x\")")]))
     done = cli(seeded_url, "import", "sessions", str(formula))
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == ("warning: row 2, column title: looks like a spreadsheet formula; "
                                    "stored as typed and neutralised in every export")
     exported = read_csv_text(run_cli(seeded_url, "export", "sessions"))
-    assert [r["title"] for r in exported if r["date"] == "2027-01-21"] == ["'=HYPERLINK(\"x\")"]
+    assert [r["title"] for r in exported if r["date"] == "2027-06-10"] == ["'=HYPERLINK(\"x\")"]
