@@ -1,4 +1,4 @@
-"""python -m data_access: init, seed, stats, export. Honours DATABASE_URL."""
+"""python -m data_access: init, seed, stats, import, export. Honours DATABASE_URL."""
 from __future__ import annotations
 
 import argparse
@@ -7,12 +7,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from data_access.config import load_settings
+from data_access.config import Settings, load_settings
 from data_access.database import make_engine, upgrade
 from data_access.export_safety import csv_safe_frame
+from data_access.importers.base import ImportOptions
 from data_access.importers.errors import ImportRefused
+from data_access.importers.kinds import KINDS
+from data_access.importers.pipeline import commit, preview
 from data_access.queries_actions import register_export
-from data_access.queries_admin import row_counts, sessions_export
+from data_access.queries_admin import row_counts, sessions_export, survey_export
 from data_access.seed import SAMPLE_FOLDER, seed_folder
 
 
@@ -29,8 +32,25 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=2022, help="random seed for --tier")
     commands.add_parser("stats", help="print row counts as one JSON object")
     export = commands.add_parser("export", help="print a table as CSV")
-    export.add_argument("what", choices=list(EXPORTS))
+    export.add_argument("what", choices=[*EXPORTS, "survey"])
+    export.add_argument("--org", help="the organisation's ODS code (export survey)")
+    _import_parser(commands.add_parser("import", help="import a file (all or nothing; the same file twice changes "
+                                                      "nothing)"))
     return parser
+
+
+def _import_parser(command: argparse.ArgumentParser) -> None:
+    command.add_argument("kind", choices=list(KINDS))
+    command.add_argument("file", type=Path)
+    command.add_argument("--session", type=int, help="the session id (from `export sessions`)")
+    command.add_argument("--org", help="the organisation's ODS code")
+    command.add_argument("--year", type=int, help="survey year of a trust's own benchmark table")
+    command.add_argument("--questions", nargs="+", metavar="QUESTION",
+                         help="forms: the question columns that are feedback (default: all)")
+    command.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                         help="feedback: which column holds text, prompt, time or source")
+    command.add_argument("--source", default="board", help="feedback: the source when no column gives it")
+    command.add_argument("--dry-run", action="store_true", help="check and report without writing")
 
 
 def seed_tier(engine, tier: str, seed: int, secret: str) -> dict[str, int]:
@@ -43,12 +63,36 @@ def seed_tier(engine, tier: str, seed: int, secret: str) -> dict[str, int]:
         return seed_folder(engine, Path(folder), secret)
 
 
+def import_options(args: argparse.Namespace, settings: Settings) -> ImportOptions:
+    mapping = tuple(tuple(item.split("=", 1)) for item in args.map if "=" in item)
+    return ImportOptions(secret=settings.person_key_secret, today=settings.today, user=settings.user_name,
+                         max_bytes=settings.max_upload_bytes, session_id=args.session, org_code=args.org,
+                         survey_year=args.year, questions=tuple(args.questions) if args.questions else None,
+                         mapping=mapping, source=args.source)
+
+
+def run_import(engine, args: argparse.Namespace, settings: Settings) -> int:
+    """Import (or with --dry-run only check) one file; problems and warnings go to standard error."""
+    if not args.file.is_file():
+        print(f"{args.file}: no such file", file=sys.stderr)
+        return 2
+    kind, raw, options = KINDS[args.kind], args.file.read_bytes(), import_options(args, settings)
+    outcome = preview(engine, kind, args.file.name, raw, options) if args.dry_run else \
+        commit(engine, kind, args.file.name, raw, options)
+    if outcome.problems:
+        raise ImportRefused(outcome.problems)
+    for warning in outcome.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(json.dumps({**outcome.as_dict(), "dry_run": args.dry_run}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings()
     engine = make_engine(settings.database_url)
     try:
-        if args.command in ("init", "seed"):
+        if args.command in ("init", "seed", "import"):
             upgrade(engine)
         if args.command == "seed":
             result = seed_tier(engine, args.tier, args.seed, settings.person_key_secret) if args.tier \
@@ -56,8 +100,14 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(result))
         elif args.command == "stats":
             print(json.dumps(row_counts(engine)))
+        elif args.command == "import":
+            return run_import(engine, args, settings)
         elif args.command == "export":
-            csv_safe_frame(EXPORTS[args.what](engine)).to_csv(sys.stdout, index=False, lineterminator="\n")
+            if args.what == "survey" and not args.org:
+                print("export survey needs --org CODE", file=sys.stderr)
+                return 2
+            table = survey_export(engine, args.org) if args.what == "survey" else EXPORTS[args.what](engine)
+            csv_safe_frame(table).to_csv(sys.stdout, index=False, lineterminator="\n")
     except ImportRefused as refused:
         for problem in refused.problems:
             print(problem, file=sys.stderr)

@@ -10,11 +10,13 @@ import pandas as pd
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-def neutralise(value: object) -> object:
+def looks_like_formula(value: object) -> bool:
+    return isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS)
+
+
+def csv_safe(value: object) -> object:
     """Text that a spreadsheet would run is prefixed with an apostrophe; anything else is unchanged."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return f"'{value}" if looks_like_formula(value) else value
 
 
 def csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -22,8 +24,8 @@ def csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise)
-    safe.columns = [neutralise(str(name)) for name in safe.columns]
+            safe[column] = safe[column].map(csv_safe)
+    safe.columns = [csv_safe(str(name)) for name in safe.columns]
     return safe
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme, Organisation,
-                                Series, Session, SurveyScore, Workforce)
+                                Person, Series, Session, SurveyScore, Workforce)
 
 CHUNK = 5000
 
@@ -32,8 +32,12 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return clean.to_dict("records")
 
 
-def sync(conn: Connection, table: Table, frame: pd.DataFrame, keys: list[str], scope: str | None = None) -> dict[str, int]:
-    """Insert new rows and update changed ones, matching on the natural key; returns the counts."""
+def sync(conn: Connection, table: Table, frame: pd.DataFrame, keys: list[str], scope: str | None = None, *,
+         write: bool = True, stamp: dict[str, object] | None = None) -> dict[str, int]:
+    """Insert new rows and update changed ones, matching on the natural key; returns the counts.
+
+    write=False only counts what would change. stamp gives columns (who changed a row, when) that are set on
+    added and changed rows but never compared, so a re-import of the same rows stays a no-op."""
     if frame.empty:
         return {"added": 0, "updated": 0, "unchanged": 0}
     query = select(table.c.id, *[table.c[c] for c in frame.columns])
@@ -47,13 +51,18 @@ def sync(conn: Connection, table: Table, frame: pd.DataFrame, keys: list[str], s
     old = merged[merged["id"].notna()]
     values = [c for c in frame.columns if c not in keys]
     changed = old[_differs(old, values)] if values else old.iloc[0:0]
+    counts = {"added": len(new), "updated": len(changed), "unchanged": len(old) - len(changed)}
+    if not write:
+        return counts
+    if stamp:
+        new, changed, values = new.assign(**stamp), changed.assign(**stamp), [*values, *stamp]
     for start in range(0, len(new), CHUNK):
         conn.execute(insert(table), _records(new.iloc[start:start + CHUNK]))
     if not changed.empty:
         params = changed[values].rename(columns=lambda c: f"v_{c}").assign(b_id=changed["id"].astype(int))
         conn.execute(update(table).where(table.c.id == bindparam("b_id")).values(
             {c: bindparam(f"v_{c}") for c in values}), _records(params))
-    return {"added": len(new), "updated": len(changed), "unchanged": len(old) - len(changed)}
+    return counts
 
 
 def _joined_key(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
@@ -96,12 +105,17 @@ def load_series(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
     return sync(conn, Series.__table__, rows, ["organisation_id", "name"])
 
 
-def load_sessions(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
-    series = pd.DataFrame(conn.execute(
+def series_keys(conn: Connection) -> pd.DataFrame:
+    """Every series' id with the organisation code and name that identify it in files."""
+    return pd.DataFrame(conn.execute(
         select(Series.id.label("series_id"), Series.name.label("series"), Organisation.ods_code.label("org_code"))
-        .join(Organisation, Organisation.id == Series.organisation_id)).mappings().all())
-    rows = frame.merge(series, on=["org_code", "series"], how="left").drop(columns=["org_code", "series"])
-    return sync(conn, Session.__table__, rows, ["series_id", "starts_at"])
+        .join(Organisation, Organisation.id == Series.organisation_id)).mappings().all(),
+        columns=["series_id", "series", "org_code"])
+
+
+def load_sessions(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
+    rows = frame.merge(series_keys(conn), on=["org_code", "series"], how="left").drop(columns=["org_code", "series"])
+    return sync(conn, Session.__table__, rows.astype({"series_id": "Int64"}), ["series_id", "starts_at"], write=write)
 
 
 def session_keys(conn: Connection) -> pd.DataFrame:
@@ -114,15 +128,55 @@ def session_keys(conn: Connection) -> pd.DataFrame:
     return keys
 
 
-def load_attendance(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+def load_attendance(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
     """Attendance rows carry session_id and person_key; one row per person per session."""
-    return sync(conn, Attendance.__table__, frame, ["session_id", "person_key"], scope="session_id")
+    return sync(conn, Attendance.__table__, frame, ["session_id", "person_key"], scope="session_id", write=write)
 
 
-def load_feedback(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+def load_people(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
+    """Staff-list rows: organisation_id, person_key, staff_group, division, band."""
+    return sync(conn, Person.__table__, frame, ["organisation_id", "person_key"], write=write)
+
+
+def staff_of(conn: Connection, organisation_id: int, person_keys: list[str]) -> pd.DataFrame:
+    """person_key, staff_group, division, band of the given people in an organisation's staff list."""
+    found = []
+    for start in range(0, len(person_keys), CHUNK):
+        found += conn.execute(select(Person.person_key, Person.staff_group, Person.division, Person.band).where(
+            Person.organisation_id == organisation_id,
+            Person.person_key.in_(person_keys[start:start + CHUNK]))).mappings().all()
+    return pd.DataFrame(found, columns=["person_key", "staff_group", "division", "band"])
+
+
+def retag_attendance(conn: Connection, organisation_id: int, people: pd.DataFrame, write: bool = True) -> int:
+    """Give an organisation's attendance rows the staff group, division and band of people (by person_key);
+    returns how many rows change."""
+    sessions = (select(Session.id).join(Series, Series.id == Session.series_id)
+                .where(Series.organisation_id == organisation_id))
+    keys = people["person_key"].tolist()
+    current = []
+    for start in range(0, len(keys), CHUNK):
+        current += conn.execute(select(Attendance.id, Attendance.person_key, Attendance.staff_group,
+                                       Attendance.division, Attendance.band).where(
+            Attendance.session_id.in_(sessions), Attendance.person_key.in_(keys[start:start + CHUNK]))).mappings().all()
+    merged = pd.DataFrame(current, columns=["id", "person_key", "staff_group", "division", "band"]).merge(
+        people[["person_key", "staff_group", "division", "band"]], on="person_key", suffixes=("_db", ""))
+    changed = merged[_differs(merged, ["staff_group", "division", "band"])]
+    if write and not changed.empty:
+        params = changed[["staff_group", "division", "band"]].rename(columns=lambda c: f"v_{c}").assign(
+            b_id=changed["id"].astype(int))
+        conn.execute(update(Attendance.__table__).where(Attendance.id == bindparam("b_id")).values(
+            {c: bindparam(f"v_{c}") for c in ("staff_group", "division", "band")}), _records(params))
+    return len(changed)
+
+
+def load_feedback(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
     """Feedback items with a ';'-separated sub_themes column; an item is the same if its words and time are."""
     items = frame.drop(columns="sub_themes")
-    counts = sync(conn, Feedback.__table__, items, ["session_id", "prompt", "text", "created_at"], scope="session_id")
+    counts = sync(conn, Feedback.__table__, items, ["session_id", "prompt", "text", "created_at"], scope="session_id",
+                  write=write)
+    if not write:
+        return counts
     ids = id_map(conn, Feedback.__table__, ["session_id", "prompt", "text", "created_at"],
                  Feedback.session_id.in_(items["session_id"].drop_duplicates().tolist()))
     key = ["session_id", "prompt", "text", "created_at"]
@@ -140,19 +194,22 @@ def load_feedback(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
     return counts
 
 
-def load_actions(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
-    return sync(conn, Action.__table__, frame, ["session_id", "you_said"])
+def load_actions(conn: Connection, frame: pd.DataFrame, write: bool = True,
+                 stamp: dict[str, object] | None = None) -> dict[str, int]:
+    """Actions by session and "you said"; stamp (updated_by, updated_at) marks the rows an import adds or changes."""
+    return sync(conn, Action.__table__, frame, ["session_id", "you_said"], write=write, stamp=stamp)
 
 
-def load_survey(conn: Connection, scores: pd.DataFrame, benchmarks: pd.DataFrame) -> dict[str, int]:
+def load_survey(conn: Connection, scores: pd.DataFrame, benchmarks: pd.DataFrame, write: bool = True) -> dict[str, int]:
     orgs = organisation_ids(conn)
     rows = scores.assign(organisation_id=scores["org_code"].map(orgs)).drop(columns="org_code")
-    counts = sync(conn, SurveyScore.__table__, rows, ["organisation_id", "survey_year", "metric_code"])
-    bench = sync(conn, BenchmarkScore.__table__, benchmarks, ["benchmark_group", "survey_year", "metric_code"])
+    counts = sync(conn, SurveyScore.__table__, rows, ["organisation_id", "survey_year", "metric_code"], write=write)
+    bench = sync(conn, BenchmarkScore.__table__, benchmarks, ["benchmark_group", "survey_year", "metric_code"],
+                 write=write)
     return {k: counts[k] + bench[k] for k in counts}
 
 
-def load_workforce(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
+def load_workforce(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
     orgs = organisation_ids(conn)
     rows = frame.assign(organisation_id=frame["org_code"].map(orgs)).drop(columns="org_code")
-    return sync(conn, Workforce.__table__, rows, ["organisation_id", "as_at", "staff_group", "division"])
+    return sync(conn, Workforce.__table__, rows, ["organisation_id", "as_at", "staff_group", "division"], write=write)

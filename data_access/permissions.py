@@ -5,7 +5,7 @@ ROLE_LABELS = {"executive": "Executive", "od_team": "OD team", "facilitator": "F
 # Page keys each role may open; a page not listed for a role is not in that role's navigation.
 PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
     "executive": ("overview", "explorer", "actions"),
-    "od_team": ("overview", "explorer", "brief", "actions"),
+    "od_team": ("overview", "explorer", "brief", "actions", "import"),
     "facilitator": ("overview", "brief", "actions"),
 }
 

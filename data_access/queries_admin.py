@@ -5,21 +5,23 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from data_access.filters import attendees_per_session
-from data_access.models import (Action, Attendance, Feedback, ImportBatch, Organisation, Series, Session,
-                                SurveyScore, Workforce)
+from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, ImportBatch, Metric, Organisation, Person,
+                                Series, Session, SurveyScore, Workforce)
 
 STATS_TABLES = {
     "organisations": Organisation, "series": Series, "sessions": Session, "attendance": Attendance,
-    "feedback": Feedback, "actions": Action, "survey_scores": SurveyScore, "workforce": Workforce,
-    "imports": ImportBatch,
+    "feedback": Feedback, "actions": Action, "survey_scores": SurveyScore, "workforce": Workforce, "people": Person,
 }
 
 
 def row_counts(engine: Engine) -> dict[str, int]:
-    """Row counts of the main tables, keyed as `python -m data_access stats` prints them."""
+    """Row counts of the main tables, keyed as `python -m data_access stats` prints them; imports counts the
+    files that landed (a refused file is recorded but changes nothing)."""
     with engine.connect() as conn:
-        return {name: conn.execute(select(func.count()).select_from(model)).scalar_one()
-                for name, model in STATS_TABLES.items()}
+        counts = {name: conn.execute(select(func.count()).select_from(model)).scalar_one()
+                  for name, model in STATS_TABLES.items()}
+        counts["imports"] = conn.execute(select(func.count()).where(ImportBatch.outcome == "success")).scalar_one()
+    return counts
 
 
 def sessions_export(engine: Engine) -> pd.DataFrame:
@@ -35,3 +37,21 @@ def sessions_export(engine: Engine) -> pd.DataFrame:
                              columns=["id", "series", "title", "element_code", "starts_at", "status", "attendance"])
     frame["date"] = pd.to_datetime(frame.pop("starts_at")).dt.strftime("%Y-%m-%d")
     return frame[["id", "series", "title", "element_code", "date", "status", "attendance"]]
+
+
+def survey_export(engine: Engine, org_code: str) -> pd.DataFrame:
+    """An organisation's survey scores beside its benchmarking group's best, average and worst."""
+    query = (select(Organisation.ods_code.label("org_code"), SurveyScore.survey_year,
+                    SurveyScore.metric_code.label("metric"), SurveyScore.score, SurveyScore.responses, BenchmarkScore.best.label("group_best"),
+                    BenchmarkScore.average.label("group_average"), BenchmarkScore.worst.label("group_worst"))
+             .join(Organisation, Organisation.id == SurveyScore.organisation_id)
+             .join(Metric, Metric.code == SurveyScore.metric_code)
+             .outerjoin(BenchmarkScore, (BenchmarkScore.benchmark_group == Organisation.benchmark_group)
+                        & (BenchmarkScore.survey_year == SurveyScore.survey_year)
+                        & (BenchmarkScore.metric_code == SurveyScore.metric_code))
+             .where(Organisation.ods_code == org_code)
+             .order_by(SurveyScore.survey_year, Metric.sort_order))
+    columns = ["org_code", "survey_year", "metric", "score", "responses", "group_best", "group_average", "group_worst"]
+    with engine.connect() as conn:
+        frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
+    return frame.astype({"responses": "Int64"})

@@ -70,7 +70,7 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _normalise(name: str) -> str:
+def normalise(name: str) -> str:
     text = name.strip().lower().replace("&", " and ")
     return re.sub(r"[^a-z0-9_]+", " ", text).strip()
 
@@ -83,7 +83,7 @@ def _alias_table() -> dict[str, str]:
             names += list(_EXTRA_ALIASES.get(metric.code, ()))
         for name in names:
             if name:
-                table.setdefault(_normalise(name), metric.code)
+                table.setdefault(normalise(name), metric.code)
     return table
 
 
@@ -92,7 +92,7 @@ ALIASES: dict[str, str] = _alias_table()
 
 def resolve_metric(name: str) -> str | None:
     """The metric code for any official name, short name, session label, code or common spelling."""
-    return ALIASES.get(_normalise(name))
+    return ALIASES.get(normalise(name))
 
 
 def element_label(code: str) -> str:
@@ -113,7 +113,7 @@ STAFF_GROUPS: tuple[str, ...] = (
 )
 
 STAFF_GROUP_ALIASES: dict[str, str] = {
-    _normalise(alias): group
+    normalise(alias): group
     for group, aliases in {
         "Add Prof Scientific and Technic": ("Additional Professional Scientific and Technical", "AHP Scientific and Technical"),
         "Additional Clinical Services": ("Healthcare Assistants", "Support to clinical staff"),
@@ -132,7 +132,7 @@ STAFF_GROUP_ALIASES: dict[str, str] = {
 
 def resolve_staff_group(name: str) -> str | None:
     """The ESR staff group for an ESR or NHS Jobs spelling."""
-    return STAFF_GROUP_ALIASES.get(_normalise(name))
+    return STAFF_GROUP_ALIASES.get(normalise(name))
 
 
 BANDS: tuple[str, ...] = ("2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9", "Medical", "VSM")

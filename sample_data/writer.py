@@ -39,7 +39,9 @@ def write_files(data: RawDataset, folder: Path) -> list[Path]:
     csv("series.csv", data.series)
     sessions = data.sessions.assign(starts_at=pd.to_datetime(data.sessions["starts_at"]).dt.strftime("%Y-%m-%d %H:%M"))
     csv("sessions.csv", sessions)
-    csv("people.csv", data.people[["email", "staff_group", "division", "band"]])
+    # A staff list covering several trusts says whose each person is; a single trust's does not need to.
+    several = data.organisations["ods_code"].nunique() > 1
+    csv("people.csv", data.people[["org_code"] * several + ["email", "staff_group", "division", "band"]])
     csv("feedback.csv", _with_session_key(data.feedback, data.sessions).assign(
         created_at=lambda f: f["created_at"].dt.strftime("%Y-%m-%d %H:%M")))
     csv("actions.csv", _with_session_key(data.actions, data.sessions))

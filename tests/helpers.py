@@ -20,7 +20,6 @@ from data_access.config import SAMPLE_SECRET
 from data_access.database import upgrade
 from data_access.seed import SAMPLE_FOLDER, seed_folder
 
-STAFF_LIST = "people.csv"  # a lookup used while importing attendance, not imported itself
 TRUST = "R9Z"
 SURVEY_METRICS = 30
 SURVEY_YEARS = (2021, 2022, 2023, 2024, 2025)
@@ -73,7 +72,7 @@ def attendees_by_date(folder: Path = SAMPLE_FOLDER) -> dict[str, int]:
 
 def imported_files(folder: Path = SAMPLE_FOLDER) -> list[Path]:
     """Every sample file the seed records as an import batch."""
-    return [p for p in sorted(folder.rglob("*")) if p.is_file() and p.name != STAFF_LIST]
+    return [p for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
 @cache
@@ -87,7 +86,8 @@ def expected_stats() -> dict[str, int]:
         "organisations": len(csv_rows("organisations.csv")), "series": len(csv_rows("series.csv")),
         "sessions": len(csv_rows("sessions.csv")), "attendance": people, "feedback": len(csv_rows("feedback.csv")),
         "actions": len(csv_rows("actions.csv")), "survey_scores": len(score_columns),
-        "workforce": len(csv_rows("workforce.csv")), "imports": len(imported_files()),
+        "workforce": len(csv_rows("workforce.csv")), "people": len(csv_rows("people.csv")),
+        "imports": len(imported_files()),
     }
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access.actions import STATUSES, ActionRefused, StaleEdit, add_action, edit_action
-from ui.context import current_user, database, query, settings
+from ui.context import current_user, engine, query, settings
 from ui.formatting import long_date
 
 EDITING = "editing_copy"  # (action id, version) of the copy the user opened: what a save is checked against
@@ -54,7 +54,7 @@ def edit_form(action_id: int) -> None:
         saved = st.form_submit_button("Save changes", type="primary")
     if saved:
         try:
-            version = edit_action(database(), action_id, opened[1], values, current_user(), _now())
+            version = edit_action(engine(), action_id, opened[1], values, current_user(), _now())
         except StaleEdit as stale:
             st.error(str(stale))
             if st.button("Reload the latest copy", key="reload_action"):
@@ -87,7 +87,7 @@ def add_form(sessions: pd.DataFrame) -> None:
         added = st.form_submit_button("Add action", type="primary")
     if added:
         try:
-            action_id = add_action(database(), labels[label], values, current_user(), _now())
+            action_id = add_action(engine(), labels[label], values, current_user(), _now())
         except ActionRefused as refused:
             _refused(refused.problems)
         else:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from data_access import queries_actions, queries_brief, queries_feedback, queries_overview, queries_reach
+from data_access import queries_actions, queries_brief, queries_feedback, queries_imports, queries_overview, queries_reach
 from data_access.config import Settings, load_settings
 from data_access.database import is_empty, shared_engine, upgrade
 from data_access.seed import SAMPLE_FOLDER, seed_folder
 
 QUERY_MODULES = {"overview": queries_overview, "feedback": queries_feedback, "reach": queries_reach,
-                 "brief": queries_brief, "actions": queries_actions}
+                 "brief": queries_brief, "actions": queries_actions,
+                 "imports": queries_imports}
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,13 +36,12 @@ def ready_database(url: str) -> str:
     return url
 
 
+def engine() -> Engine:
+    """The database, for the few pages that write (imports, the action register)."""
+    return shared_engine(ready_database(settings().database_url))
+
+
 @st.cache_data(ttl=600, show_spinner=False, max_entries=500)
 def query(module: str, name: str, *args):
     """Run a data_access read query, cached on its plain arguments."""
-    url = ready_database(settings().database_url)
-    return getattr(QUERY_MODULES[module], name)(shared_engine(url), *args)
-
-
-def database() -> Engine:
-    """The engine, for the few pages that write (through data_access functions, never SQL here)."""
-    return shared_engine(ready_database(settings().database_url))
+    return getattr(QUERY_MODULES[module], name)(engine(), *args)

@@ -1,6 +1,7 @@
 """Read a Microsoft Teams attendance report (DESIGN.md §4) into one row per person."""
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -8,6 +9,7 @@ from datetime import datetime
 import pandas as pd
 
 from data_access.importers.errors import ImportProblem, ImportRefused
+from data_access.importers.raw import decode
 
 SECTION = re.compile(r"^\s*(\d)\.\s*(summary|participants|in-meeting activities)\s*$", re.IGNORECASE)
 US_TIME = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]M\b", re.IGNORECASE)  # a time with AM/PM, never a word in a title
@@ -21,23 +23,19 @@ ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Or
          "presenter": "Presenter", "attendee": "Attendee"}
 
 
+class CellError(ValueError):
+    """A participant's cell that cannot be read, with the column it is in."""
+
+    def __init__(self, column: str, message: str):
+        self.column = column
+        super().__init__(message)
+
+
 @dataclass
 class TeamsReport:
     title: str
     start: datetime
     participants: pd.DataFrame  # identity, name, teams_role, first_join, last_leave, minutes_attended
-
-
-def decode(raw: bytes) -> str:
-    """Text of a report saved as UTF-16 (either byte order, with BOM), UTF-8 or cp1252."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")
 
 
 def parse_duration(text: str) -> float:
@@ -65,7 +63,7 @@ def parse_report(raw: bytes) -> TeamsReport:
     """Parse a whole report, or refuse it with every problem found."""
     lines = [line.rstrip("\r") for line in decode(raw).split("\n")]
     delimiter = "\t" if any("\t" in line for line in lines[:20]) else ","
-    cells = [line.split(delimiter) for line in lines]
+    cells = [row or [""] for row in csv.reader(lines, delimiter=delimiter)]
     summary, header_at = _summary(cells)
     if header_at is None:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
@@ -73,7 +71,10 @@ def parse_report(raw: bytes) -> TeamsReport:
     participants = _participants(cells, header_at, us)
     title = summary.get("meeting title", "")
     start_text = summary.get("start time") or summary.get("meeting start time")
-    start = parse_stamp(start_text, us) if start_text else participants["first_join"].min()
+    try:
+        start = parse_stamp(start_text, us) if start_text else participants["first_join"].min()
+    except ValueError as error:
+        raise ImportRefused([ImportProblem(None, "Start time", str(error))]) from None
     return TeamsReport(title, start, participants)
 
 
@@ -89,7 +90,8 @@ def _summary(cells: list[list[str]]) -> tuple[dict[str, str], int | None]:
 
 
 def _participants(cells: list[list[str]], header_at: int, us: bool) -> pd.DataFrame:
-    header = [COLUMN_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in cells[header_at]]
+    names = [h.strip() for h in cells[header_at]]
+    header = [COLUMN_ALIASES.get(h.lower(), h.lower()) for h in names]
     missing = {"name", "first_join", "last_leave"} - set(header)
     if missing:
         raise ImportRefused([ImportProblem(header_at + 1, col, "this column is missing") for col in sorted(missing)])
@@ -101,8 +103,8 @@ def _participants(cells: list[list[str]], header_at: int, us: bool) -> pd.DataFr
         record = dict(zip(header, (c.strip() for c in row)))
         try:
             records.append(_person(record, us))
-        except ValueError as error:
-            problems.append(ImportProblem(at + 1, None, str(error)))
+        except CellError as error:
+            problems.append(ImportProblem(at + 1, dict(zip(header, names)).get(error.column, error.column), str(error)))
     if problems:
         raise ImportRefused(problems)
     if not records:
@@ -113,17 +115,25 @@ def _participants(cells: list[list[str]], header_at: int, us: bool) -> pd.DataFr
         last_leave=("last_leave", "max"), minutes_attended=("minutes_attended", "sum"))
 
 
+def _cell(column: str, read, text: str):
+    try:
+        return read(text)
+    except ValueError as error:
+        raise CellError(column, str(error)) from None
+
+
 def _person(record: dict[str, str], us: bool) -> dict[str, object]:
-    first_join = parse_stamp(record["first_join"], us)
-    last_leave = parse_stamp(record["last_leave"], us)
+    first_join = _cell("first_join", lambda t: parse_stamp(t, us), record["first_join"])
+    last_leave = _cell("last_leave", lambda t: parse_stamp(t, us), record["last_leave"])
     if last_leave < first_join:
-        raise ValueError("the leave time is before the join time")
-    seconds = parse_duration(record["duration"]) if record.get("duration") else (last_leave - first_join).total_seconds()
+        raise CellError("last_leave", "the leave time is before the join time")
+    seconds = _cell("duration", parse_duration, record["duration"]) if record.get("duration") else \
+        (last_leave - first_join).total_seconds()
     if seconds > 24 * 3600:
-        raise ValueError(f"an attendance of {seconds / 3600:.0f} hours is not believable")
+        raise CellError("duration", f"an attendance of {seconds / 3600:.0f} hours is not believable")
     role = ROLES.get(record.get("role", "attendee").lower() or "attendee")
     if role is None:
-        raise ValueError(f"unknown Teams role {record.get('role')!r}")
+        raise CellError("role", f"unknown Teams role {record.get('role')!r}")
     identity = record.get("email") or record.get("upn") or record["name"]
     return {"identity": identity.lower(), "name": record["name"], "teams_role": role,
             "first_join": first_join, "last_leave": last_leave, "minutes_attended": seconds / 60}

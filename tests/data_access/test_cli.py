@@ -10,7 +10,7 @@ from tests.helpers import (SURVEY_METRICS, SURVEY_YEARS, attendees_by_date, csv_
                            run_cli)
 
 STATS_KEYS = {"organisations", "series", "sessions", "attendance", "feedback", "actions", "survey_scores",
-              "workforce", "imports"}
+              "workforce", "people", "imports"}
 
 
 @pytest.fixture(scope="module")

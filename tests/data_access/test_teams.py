@@ -181,7 +181,7 @@ def test_refuses_bad_rows_naming_every_one_of_them() -> None:
         (FIRST_ROW + 3, "unknown Teams role 'Guest'"),
         (FIRST_ROW + 4, "an attendance of 30 hours is not believable"),
     ]
-    assert f"row {FIRST_ROW + 2}: cannot read the time 'yesterday'" in str(problem)
+    assert f"row {FIRST_ROW + 2}, column First Join: cannot read the time 'yesterday'" in str(problem)
 
 
 def test_refuses_a_table_without_a_required_column() -> None:

@@ -1,0 +1,42 @@
+"""actions: a CSV of "You said, we did" actions, each tied to a session by organisation, date and title."""
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Connection
+
+from data_access import loader
+from data_access.importers.base import ImportOptions, Kind, Prepared
+from data_access.importers.checks import RowChecks
+from data_access.importers.lookups import org_ids_of, session_ids_by_key
+from data_access.importers.raw import check_size, read_table
+from data_access.models import Action
+
+REQUIRED = ("org_code", "session_date", "session_title", "element_code", "you_said", "we_did", "owner", "status")
+OPTIONAL = ("due_date", "completed_date")
+STATUSES = ("planned", "coming soon", "in progress", "done", "dropped")
+
+
+def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
+    check_size(raw, options.max_bytes)
+    checks = RowChecks(read_table(raw, spreadsheets=True))
+    checks.columns(REQUIRED, OPTIONAL)
+    checks.filled(*(c for c in REQUIRED if c != "we_did"))
+    org_ids_of(conn, checks, "org_code")
+    frame = checks.frame
+    rows = pd.DataFrame({
+        "session_id": session_ids_by_key(conn, checks, options.today), "element_code": checks.metrics("element_code"),
+        "you_said": frame["you_said"], "we_did": frame["we_did"].fillna(""), "owner": frame["owner"],
+        "status": checks.choices("status", STATUSES), "due_date": checks.dates("due_date", options.today, future=True),
+        "completed_date": checks.dates("completed_date", options.today)})
+    checks.duplicates(rows[["session_id", "you_said"]], "you_said")
+    checks.lengths(rows, Action.__table__)
+    checks.text_warnings("you_said", "we_did", "owner")
+    return Prepared(rows=len(rows), data={"actions": rows}, problems=checks.problems, warnings=checks.warnings)
+
+
+def load(conn: Connection, prepared: Prepared, options: ImportOptions, write: bool) -> dict[str, int]:
+    stamp = {"updated_by": options.user, "updated_at": options.now}
+    return loader.load_actions(conn, prepared.data["actions"], write, stamp=stamp)
+
+
+KIND = Kind("actions", "Actions", "A CSV of actions: " + ", ".join(REQUIRED + OPTIONAL) + ".", True, prepare, load)
