@@ -14,7 +14,7 @@ PAGE_SCRIPTS = {
     "explorer": ("pages/explorer.py", "Theme explorer", ":material/manage_search:"),
     "brief": ("pages/brief.py", "Session brief", ":material/assignment:"),
     "actions": ("pages/actions.py", "Actions", ":material/task_alt:"),
-    "import": ("pages/import_data.py", "Import data", ":material/upload_file:"),
+    "import": ("pages/import.py", "Import data", ":material/upload_file:"),
 }
 PAGES = {key: st.Page(script, title=title, icon=icon, url_path=key)
          for key, (script, title, icon) in PAGE_SCRIPTS.items()}

@@ -48,3 +48,18 @@ def test_overview_renders_with_database_numbers(app_url, browser: Browser, sampl
     assert page.locator(".stPlotlyChart .main-svg").count() >= 2
     assert save_screenshot(page, f"overview-{width}x{height}").stat().st_size > 10_000
     page.close()
+
+
+@pytest.mark.parametrize(("path", "title", "sidebar", "charts"), [
+    ("explorer?view=Reach&staff_group=Students", "Theme explorer", "Students", 2),
+    ("import", "Import data", "Filters", 0),
+])
+def test_a_cold_deep_link_to_another_page_opens_that_page(cold_app_url, browser, path, title, sidebar, charts):
+    page = open_page(browser, f"{cold_app_url}/{path}", charts=charts)
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.wait_for(timeout=30_000)
+    assert page.locator("h1", has_text=title).count() == 1
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("Page not found").count() == 0
+    assert sidebar in page.locator("[data-testid='stSidebar']").inner_text()
+    assert path.split("?")[0] in page.url
+    page.close()

@@ -15,7 +15,7 @@ from tests.helpers import teams_reports
 from tests.import_files import SESSIONS, csv_bytes
 from tests.pages.conftest import metrics
 
-PAGE = "pages/import_data.py"
+PAGE = "pages/import.py"
 
 
 @pytest.fixture

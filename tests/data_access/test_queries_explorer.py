@@ -1,0 +1,157 @@
+"""Theme explorer queries against the seeded sample, checked against figures counted from the sample files."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine
+
+from data_access import queries_feedback as qf
+from data_access import queries_reach as qr
+from data_access.filters import NOT_TAGGED, Filters
+from data_access.search import SearchSyntaxError
+from tests.helpers import TRUST, csv_rows, report_participants, teams_reports
+
+TODAY = date(2026, 11, 23)
+THRESHOLD = 10
+
+
+def series_of_date() -> dict[str, str]:
+    return {row["starts_at"][:10]: row["series"] for row in csv_rows("sessions.csv")}
+
+
+def feedback_rows(**conditions) -> list[dict[str, str]]:
+    return [row for row in csv_rows("feedback.csv") if all(row[k] == v for k, v in conditions.items())]
+
+
+def people_by_group() -> Counter:
+    """Distinct attendees per staff group over all reports, from the Teams files and the staff list."""
+    staff = {row["email"].lower(): row["staff_group"] for row in csv_rows("people.csv")}
+    emails = {r["Email"].lower() for path in teams_reports() for r in report_participants(path) if r["Role"] == "Attendee"}
+    return Counter(staff.get(email, "Unknown") for email in emails)
+
+
+def test_sub_theme_counts_and_shares_match_the_feedback_file(seeded_engine: Engine):
+    shares = qf.sub_theme_by_series(seeded_engine, Filters(TRUST), THRESHOLD).set_index(["series", "sub_theme"])
+    series = series_of_date()
+    expected_items = Counter(series[row["session_date"]] for row in csv_rows("feedback.csv"))
+    expected = Counter((series[row["session_date"]], theme.strip()) for row in csv_rows("feedback.csv")
+                       for theme in row["sub_themes"].split(";") if theme.strip())
+    for (name, theme), count in expected.items():
+        assert shares.at[(name, theme), "items"] == count
+        assert shares.at[(name, theme), "series_items"] == expected_items[name]
+        assert shares.at[(name, theme), "share"] == pytest.approx(count / expected_items[name], abs=1e-4)
+
+
+def test_element_and_source_filters_narrow_the_counts(seeded_engine: Engine):
+    filters = Filters(TRUST, elements=("PP4",), sources=("board",))
+    shares = qf.sub_theme_by_series(seeded_engine, filters, THRESHOLD)
+    pp4_dates = {row["starts_at"][:10] for row in csv_rows("sessions.csv") if row["element_code"] == "PP4"}
+    expected = sum(1 for row in csv_rows("feedback.csv") if row["session_date"] in pp4_dates and row["source"] == "board")
+    assert shares.groupby("series")["series_items"].first().sum() == expected
+
+
+def test_theme_changes_label_new_growing_and_fading():
+    shares = pd.DataFrame({"series": ["S1"] * 3 + ["S2"] * 3, "sub_theme": ["a", "b", "c"] * 2,
+                           "items": [10, 10, 0, 20, 2, 5], "series_items": [50] * 3 + [50] * 3,
+                           "share": [0.2, 0.2, 0.0, 0.4, 0.04, 0.1]})
+    changes = qf.theme_changes(shares).set_index("sub_theme")
+    assert changes.at["a", "status"] == "growing" and changes.at["a", "change_points"] == 20.0
+    assert changes.at["b", "status"] == "fading"
+    assert changes.at["c", "status"] == "new"
+
+
+def test_a_sub_theme_is_followed_across_elements(seeded_engine: Engine):
+    spread = qf.sub_theme_by_element(seeded_engine, Filters(TRUST, elements=("PP3",)), THRESHOLD)
+    code_of = {row["starts_at"][:10]: row["element_code"] for row in csv_rows("sessions.csv")}
+    expected = Counter(code_of[row["session_date"]] for row in csv_rows("feedback.csv")
+                       if "communication" in [t.strip() for t in row["sub_themes"].split(";")])
+    assert {code: spread.at["communication", code] for code in expected} == dict(expected)
+    assert len(spread.columns) == 7  # every element, whatever the element filter
+
+
+def test_verbatim_search_finds_what_a_reader_would(seeded_engine: Engine):
+    found = qf.verbatim(seeded_engine, Filters(TRUST), '"car park" OR parking', THRESHOLD).items
+    texts = [row["text"] for row in csv_rows("feedback.csv")]
+    expected = [t for t in texts if "car park" in t.lower() or "parking" in t.lower()]
+    assert len(found) == len(expected) > 0
+    assert set(found["text"]) == set(expected)
+    assert found["starts_at"].is_monotonic_decreasing
+
+
+def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_engine: Engine):
+    found = qf.verbatim(seeded_engine, Filters(TRUST), "", THRESHOLD).items
+    assert len(found) == len(csv_rows("feedback.csv"))
+    assert NOT_TAGGED not in set(found["sub_themes"])  # every sample item is tagged
+
+
+def test_a_bad_search_is_refused_with_a_message(seeded_engine: Engine):
+    with pytest.raises(SearchSyntaxError, match="no partner"):
+        qf.verbatim(seeded_engine, Filters(TRUST), '"car park', THRESHOLD)
+
+
+def test_representation_matches_the_teams_reports_and_staff_list(seeded_engine: Engine):
+    frame = qr.representation(seeded_engine, Filters(TRUST), "staff_group", THRESHOLD, TODAY).set_index("group")
+    expected = people_by_group()
+    for group, count in expected.items():
+        shown = frame.at[group, "people"]
+        assert pd.isna(shown) if 0 < count < THRESHOLD else (pd.isna(shown) or shown == count)
+    assert frame["people"].notna().sum() >= 5
+    known = sum(n for g, n in expected.items() if g != "Unknown")
+    workforce = {r["staff_group"]: 0 for r in csv_rows("workforce.csv")}
+    for row in csv_rows("workforce.csv"):
+        if row["as_at"] == "2026-03-31":
+            workforce[row["staff_group"]] += int(row["headcount"])
+    total = sum(workforce.values())
+    group = "Nursing and Midwifery Registered"
+    assert frame.at[group, "headcount"] == workforce[group]
+    assert frame.at[group, "ratio"] == pytest.approx((expected[group] / known) / (workforce[group] / total), abs=0.01)
+
+
+def test_every_people_breakdown_hides_small_groups(seeded_engine: Engine):
+    for dimension in qr.DIMENSIONS:
+        frame = qr.representation(seeded_engine, Filters(TRUST, series=("Series 1",)), dimension, THRESHOLD, TODAY)
+        shown = frame["people"].dropna()
+        assert ((shown == 0) | (shown >= THRESHOLD)).all()
+        assert frame["people"].isna().sum() != 1  # a lone hidden cell would follow from the total
+        table = qr.people_by_series(seeded_engine, Filters(TRUST), dimension, THRESHOLD)
+        values = table.stack().dropna()
+        assert ((values == 0) | (values >= THRESHOLD)).all()
+        assert (table.isna().sum(axis=1) != 1).all()
+
+
+def test_a_demographic_filter_cannot_reveal_the_group_it_leaves_out(seeded_engine: Engine):
+    counts = people_by_group()
+    small = sorted(g for g, n in counts.items() if 0 < n < 2 * THRESHOLD)
+    everyone_else = tuple(g for g in counts if g not in small[:1])
+    frame = qr.first_and_returning(seeded_engine, Filters(TRUST, staff_groups=everyone_else), THRESHOLD)
+    whole = qr.first_and_returning(seeded_engine, Filters(TRUST), THRESHOLD).set_index("series")
+    for row in frame.itertuples():
+        for column in ("first_time", "returning"):
+            value = getattr(row, column)
+            if not pd.isna(value):
+                left_out = whole.at[row.series, column] - value
+                assert left_out == 0 or left_out >= THRESHOLD
+
+
+def test_first_time_and_returning_add_up_to_people_reached(seeded_engine: Engine):
+    frame = qr.first_and_returning(seeded_engine, Filters(TRUST), THRESHOLD).set_index("series")
+    assert frame.at["Series 1", "returning"] == 0
+    series = series_of_date()
+    people: dict[str, set] = {}
+    for path in teams_reports():
+        people.setdefault(series[path.name[:10]], set()).update(
+            r["Email"].lower() for r in report_participants(path) if r["Role"] == "Attendee")
+    for name, emails in people.items():
+        assert frame.at[name, "first_time"] + frame.at[name, "returning"] == len(emails)
+
+
+def test_the_sub_theme_filter_keeps_items_tagged_with_any_chosen_sub_theme(seeded_engine: Engine):
+    chosen = ("communication", "workload")
+    found = qf.verbatim(seeded_engine, Filters(TRUST, sub_themes=chosen), "", THRESHOLD).items
+    expected = [r for r in csv_rows("feedback.csv") if {t.strip() for t in r["sub_themes"].split(";")} & set(chosen)]
+    assert len(found) == len(expected)
+    untagged = qf.verbatim(seeded_engine, Filters(TRUST, sub_themes=(NOT_TAGGED,)), "", THRESHOLD).items
+    assert len(untagged) == sum(1 for r in csv_rows("feedback.csv") if not r["sub_themes"].strip())
