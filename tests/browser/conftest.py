@@ -107,6 +107,8 @@ def wait_until_settled(page: Page, *, charts: int = 0, ready: str = "h1") -> Non
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.wait_for_function(f"() => document.querySelectorAll('.stPlotlyChart .main-svg').length >= {charts}",
                            timeout=60_000)
+    # Widgets whose code is still loading show as grey skeletons.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
 
 
 def save_screenshot(page: Page, name: str) -> Path:
