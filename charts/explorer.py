@@ -8,7 +8,6 @@ import plotly.graph_objects as go
 from charts.palette import (CATEGORICAL, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_ORANGE,
                             SEQUENTIAL, base_layout)
 from charts.overview import wrapped_label
-from data_access import taxonomy
 from data_access.queries_feedback import MOVEMENT_POINTS
 
 # Shapes as well as colours, so lines can be told apart in greyscale and by colour-blind readers.
@@ -89,10 +88,11 @@ def representation_figure(frame: pd.DataFrame, dimension_label: str) -> go.Figur
     """Representation ratio per group: share of people reached over share of the workforce (1 = in proportion)."""
     shown = frame[frame["workforce_share"].notna()].iloc[::-1]
     ratio = shown["ratio"].astype("float64")
-    colours = [NHS_ORANGE if r < UNDER_REACHED else NHS_BLUE for r in ratio.fillna(1)]
+    under = ratio < UNDER_REACHED  # a hidden (NaN) ratio is not marked as under-reached
     text = ["hidden (small numbers)" if pd.isna(r) else f"{r:.2f}" for r in ratio]
-    fig = go.Figure(go.Bar(x=ratio.fillna(0), y=shown["group"], orientation="h", marker={"color": colours,
-                           "pattern": {"shape": ["/" if r < UNDER_REACHED else "" for r in ratio.fillna(1)]}},
+    fig = go.Figure(go.Bar(x=ratio.fillna(0), y=shown["group"], orientation="h", marker={
+                           "color": [NHS_ORANGE if u else NHS_BLUE for u in under],
+                           "pattern": {"shape": ["/" if u else "" for u in under]}},
                            text=text, textposition="outside", cliponaxis=False,
                            hovertemplate="%{y}: ratio %{text}<extra></extra>"))
     fig.add_vline(x=1, line={"color": NHS_DARK_GREY, "dash": "dash"}, annotation_text="in proportion",

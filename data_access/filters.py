@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from sqlalchemy import ColumnElement, Select, Subquery, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, func, or_, select
 from sqlalchemy.orm import aliased
 
 from data_access.models import Attendance, Feedback, FeedbackSubTheme, Organisation, Series, Session
@@ -36,6 +36,11 @@ class Filters:
 
     def without_demographics(self) -> Filters:
         return replace(self, staff_groups=(), divisions=(), bands=())
+
+
+def organisation_id(org_code: str) -> ScalarSelect:
+    """The id of the organisation with this ODS code, as a subquery."""
+    return select(Organisation.id).where(Organisation.ods_code == org_code).scalar_subquery()
 
 
 def apply(query: Select, filters: Filters, *, ignore_series: bool = False) -> Select:

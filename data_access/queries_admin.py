@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from data_access.database import read_frame
 from data_access.filters import attendees_per_session
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, ImportBatch, Metric, Organisation, Person,
                                 Series, Session, SurveyScore, Workforce)
@@ -32,9 +33,7 @@ def sessions_export(engine: Engine) -> pd.DataFrame:
              .join(Series, Series.id == Session.series_id)
              .outerjoin(attendees, attendees.c.session_id == Session.id)
              .order_by(Session.starts_at, Session.id))
-    with engine.connect() as conn:
-        frame = pd.DataFrame(conn.execute(query).mappings().all(),
-                             columns=["id", "series", "title", "element_code", "starts_at", "status", "attendance"])
+    frame = read_frame(engine, query, ["id", "series", "title", "element_code", "starts_at", "status", "attendance"])
     frame["date"] = pd.to_datetime(frame.pop("starts_at")).dt.strftime("%Y-%m-%d")
     return frame[["id", "series", "title", "element_code", "date", "status", "attendance"]]
 
@@ -52,6 +51,4 @@ def survey_export(engine: Engine, org_code: str) -> pd.DataFrame:
              .where(Organisation.ods_code == org_code)
              .order_by(SurveyScore.survey_year, Metric.sort_order))
     columns = ["org_code", "survey_year", "metric", "score", "responses", "group_best", "group_average", "group_worst"]
-    with engine.connect() as conn:
-        frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
-    return frame.astype({"responses": "Int64"})
+    return read_frame(engine, query, columns).astype({"responses": "Int64"})

@@ -2,7 +2,7 @@
 Feedback filtered by staff group is a breakdown of people's feedback, so its counts are suppressed."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from sqlalchemy import Engine, distinct, func, literal, select
@@ -128,7 +128,7 @@ def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd
             frame = frame[frame["sub_theme"].isin(chosen.sub_themes)]
         return frame.pivot_table(index="sub_theme", columns="element_code", values="items", fill_value=0)
 
-    everywhere = Filters(**{**filters.__dict__, "elements": ()})
+    everywhere = replace(filters, elements=())
     counts = table(everywhere)
     if filters.staff_groups:
         counts = suppress_table(counts, threshold, table(everywhere.without_demographics()))

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, and_, case, distinct, func, literal, select
 from data_access import taxonomy
 from data_access.database import read_frame
 from data_access.queries_reach import workforce_snapshot
-from data_access.filters import ATTENDEE, Filters, apply, attendees_per_session, sessions_joined
+from data_access.filters import ATTENDEE, Filters, apply, attendees_per_session, organisation_id, sessions_joined
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
                                 SurveyScore, Workforce)
 
@@ -75,10 +75,8 @@ def people_reached(engine: Engine, filters: Filters) -> int:
 
 def workforce_headcount(engine: Engine, org_code: str, on: date) -> int:
     """Total headcount at the latest snapshot on or before the date (or the earliest, if none is)."""
-    org = select(Organisation.id).where(Organisation.ods_code == org_code).scalar_subquery()
-    snapshot = workforce_snapshot(org_code, on)
     query = select(func.coalesce(func.sum(Workforce.headcount), 0)).where(
-        Workforce.organisation_id == org, Workforce.as_at == snapshot)
+        Workforce.organisation_id == organisation_id(org_code), Workforce.as_at == workforce_snapshot(org_code, on))
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 

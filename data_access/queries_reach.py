@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import Engine, ScalarSelect, and_, case, distinct, func, literal, select
 
 from data_access.database import read_frame
-from data_access.filters import ATTENDEE, UNKNOWN, Filters, apply, apply_people, sessions_joined
+from data_access.filters import ATTENDEE, UNKNOWN, Filters, apply, apply_people, organisation_id, sessions_joined
 from data_access.models import Attendance, Organisation, Series, Session, Workforce
 from data_access.suppression import suppress_column, suppress_table
 
@@ -25,7 +25,7 @@ def _group(dimension: str):
 
 def division_names(engine: Engine, org_code: str) -> list[str]:
     """Divisions in the workforce figures or the attendance of the organisation, alphabetically."""
-    org = select(Organisation.id).where(Organisation.ods_code == org_code).scalar_subquery()
+    org = organisation_id(org_code)
     workforce = select(Workforce.division).distinct().where(Workforce.organisation_id == org)
     attended = _attended([Attendance.division], Filters(org_code)).where(Attendance.division.is_not(None)).distinct()
     with engine.connect() as conn:
@@ -47,7 +47,7 @@ def _people_by(engine: Engine, filters: Filters, dimension: str) -> pd.Series:
 
 def workforce_snapshot(org_code: str, on: date) -> ScalarSelect:
     """The date of the latest workforce snapshot on or before `on`, or the earliest when none is."""
-    org = select(Organisation.id).where(Organisation.ods_code == org_code).scalar_subquery()
+    org = organisation_id(org_code)
     before = select(func.max(Workforce.as_at)).where(Workforce.organisation_id == org, Workforce.as_at <= on)
     first = select(func.min(Workforce.as_at)).where(Workforce.organisation_id == org)
     return select(func.coalesce(before.scalar_subquery(), first.scalar_subquery())).scalar_subquery()

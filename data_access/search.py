@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, true
+from sqlalchemy import ColumnElement, and_, false, func, or_, true
 
 OPERATORS = {"AND", "OR", "NOT"}
 TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|(-)(?=[\w"(])|([^\s()"]+)')

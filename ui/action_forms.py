@@ -1,7 +1,7 @@
 """The OD team's forms to add and edit actions; every rule and every write lives in data_access.actions."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
