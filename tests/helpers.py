@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -30,13 +29,6 @@ def seed_sample(engine: Engine) -> Engine:
     upgrade(engine)
     seed_folder(engine, SAMPLE_FOLDER, SAMPLE_SECRET)
     return engine
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing is listening on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def csv_rows(name: str, folder: Path = SAMPLE_FOLDER) -> list[dict[str, str]]:

@@ -4,15 +4,10 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from data_access import queries_actions, queries_brief, queries_feedback, queries_imports, queries_overview, queries_reach
 from data_access.config import Settings, load_settings
 from data_access.database import is_empty, shared_engine, upgrade
+from data_access.query_modules import QUERY_MODULES
 from data_access.seed import SAMPLE_FOLDER, seed_folder
-
-QUERY_MODULES = {"overview": queries_overview, "feedback": queries_feedback, "reach": queries_reach,
-                 "brief": queries_brief, "actions": queries_actions,
-                 "imports": queries_imports}
-
 
 @st.cache_resource(show_spinner=False)
 def settings() -> Settings:

@@ -21,14 +21,9 @@ COLUMN_ALIASES = {
 }
 ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Organizer",
          "presenter": "Presenter", "attendee": "Attendee"}
-
-
-class CellError(ValueError):
-    """A participant's cell that cannot be read, with the column it is in."""
-
-    def __init__(self, column: str, message: str):
-        self.column = column
-        super().__init__(message)
+ROLE_RANK = {"Organizer": 0, "Presenter": 1, "Attendee": 2}  # most senior first
+STAMP_FORMATS = {True: ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"),  # US, keyed by "is the locale US"
+                 False: ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")}
 
 
 @dataclass
@@ -50,8 +45,7 @@ def parse_duration(text: str) -> float:
 def parse_stamp(text: str, us: bool) -> datetime:
     """A Teams time stamp in the organiser's locale: UK '14/11/22, 09:30:46' or US '11/26/25, 4:16:54 PM'."""
     cleaned = re.sub(r"\s+", " ", text.replace(",", " ")).strip()
-    formats = ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p") if us else ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")
-    for fmt in formats:
+    for fmt in STAMP_FORMATS[us]:
         try:
             return datetime.strptime(cleaned, fmt)
         except ValueError:
@@ -61,13 +55,14 @@ def parse_stamp(text: str, us: bool) -> datetime:
 
 def parse_report(raw: bytes) -> TeamsReport:
     """Parse a whole report, or refuse it with every problem found."""
-    lines = [line.rstrip("\r") for line in decode(raw).split("\n")]
+    text = decode(raw)
+    lines = text.replace("\r\n", "\n").split("\n")
     delimiter = "\t" if any("\t" in line for line in lines[:20]) else ","
     cells = [row or [""] for row in csv.reader(lines, delimiter=delimiter)]
     summary, header_at = _summary(cells)
     if header_at is None:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
-    us = any(US_TIME.search(line) for line in lines)
+    us = US_TIME.search(text) is not None
     participants = _participants(cells, header_at, us)
     title = summary.get("meeting title", "")
     start_text = summary.get("start time") or summary.get("meeting start time")
@@ -95,53 +90,77 @@ def _participants(cells: list[list[str]], header_at: int, us: bool) -> pd.DataFr
     missing = {"name", "first_join", "last_leave"} - set(header)
     if missing:
         raise ImportRefused([ImportProblem(header_at + 1, col, "this column is missing") for col in sorted(missing)])
-    records, problems = [], []
-    for at in range(header_at + 1, len(cells)):
-        row = cells[at]
-        if not any(c.strip() for c in row) or SECTION.match(row[0]):
-            break
-        record = dict(zip(header, (c.strip() for c in row)))
-        try:
-            records.append(_person(record, us))
-        except CellError as error:
-            problems.append(ImportProblem(at + 1, dict(zip(header, names)).get(error.column, error.column), str(error)))
+    table = _table(cells, header_at, header)
+    if table.empty:
+        raise ImportRefused([ImportProblem(header_at + 2, None, "the participants table is empty")])
+    people = _read_people(table, us)
+    problems = [ImportProblem(header_at + 2 + int(at), dict(zip(header, names)).get(column, column), message)
+                for at, column, message in people.attrs["problems"]]
     if problems:
         raise ImportRefused(problems)
-    if not records:
-        raise ImportRefused([ImportProblem(header_at + 2, None, "the participants table is empty")])
-    frame = pd.DataFrame(records)
-    return frame.groupby("identity", as_index=False, sort=False).agg(
-        name=("name", "first"), teams_role=("teams_role", _senior_role), first_join=("first_join", "min"),
-        last_leave=("last_leave", "max"), minutes_attended=("minutes_attended", "sum"))
+    # A person who joined twice keeps the most senior role they held.
+    return (people.assign(rank=people["teams_role"].map(ROLE_RANK)).groupby("identity", as_index=False, sort=False)
+            .agg(name=("name", "first"), rank=("rank", "min"), first_join=("first_join", "min"),
+                 last_leave=("last_leave", "max"), minutes_attended=("minutes_attended", "sum"))
+            .assign(teams_role=lambda f: f.pop("rank").map(dict(enumerate(ROLE_RANK))))
+            [["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]])
 
 
-def _cell(column: str, read, text: str):
-    try:
-        return read(text)
-    except ValueError as error:
-        raise CellError(column, str(error)) from None
+def _table(cells: list[list[str]], header_at: int, header: list[str]) -> pd.DataFrame:
+    """The participants' rows up to the next section, stripped, one column per field (a repeated header: the last)."""
+    rows = []
+    for row in cells[header_at + 1:]:
+        if not any(c.strip() for c in row) or SECTION.match(row[0]):
+            break
+        rows.append(row)
+    position = {field: at for at, field in enumerate(header)}
+    return pd.DataFrame({field: pd.Series([row[at].strip() if at < len(row) else "" for row in rows], dtype=object)
+                         for field, at in position.items()})
 
 
-def _person(record: dict[str, str], us: bool) -> dict[str, object]:
-    first_join = _cell("first_join", lambda t: parse_stamp(t, us), record["first_join"])
-    last_leave = _cell("last_leave", lambda t: parse_stamp(t, us), record["last_leave"])
-    if last_leave < first_join:
-        raise CellError("last_leave", "the leave time is before the join time")
-    seconds = _cell("duration", parse_duration, record["duration"]) if record.get("duration") else \
-        (last_leave - first_join).total_seconds()
-    if seconds > 24 * 3600:
-        raise CellError("duration", f"an attendance of {seconds / 3600:.0f} hours is not believable")
-    role = ROLES.get(record.get("role", "attendee").lower() or "attendee")
-    if role is None:
-        raise CellError("role", f"unknown Teams role {record.get('role')!r}")
-    identity = record.get("email") or record.get("upn") or record["name"]
-    return {"identity": identity.lower(), "name": record["name"], "teams_role": role,
-            "first_join": first_join, "last_leave": last_leave, "minutes_attended": seconds / 60}
+def _read_people(table: pd.DataFrame, us: bool) -> pd.DataFrame:
+    """One row per participant row; attrs["problems"] lists (row position, field, message), one per bad row."""
+    blank = pd.Series("", index=table.index, dtype=object)
+    first_join, last_leave = _stamps(table["first_join"], us), _stamps(table["last_leave"], us)
+    duration_text = table.get("duration", blank)
+    seconds = _durations(duration_text).where(duration_text != "", (last_leave - first_join).dt.total_seconds())
+    role_text = table.get("role", blank)
+    roles = role_text.str.lower().replace("", "attendee").map(ROLES)
+    checks = [
+        ("first_join", first_join.isna(), lambda at: f"cannot read the time {table.at[at, 'first_join']!r}"),
+        ("last_leave", last_leave.isna(), lambda at: f"cannot read the time {table.at[at, 'last_leave']!r}"),
+        ("last_leave", last_leave < first_join, lambda at: "the leave time is before the join time"),
+        ("duration", seconds.isna(), lambda at: f"cannot read the duration {duration_text[at]!r}"),
+        ("duration", seconds > 24 * 3600,
+         lambda at: f"an attendance of {seconds[at] / 3600:.0f} hours is not believable"),
+        ("role", roles.isna(), lambda at: f"unknown Teams role {role_text[at]!r}"),
+    ]
+    problems, flagged = [], pd.Series(False, index=table.index)
+    for field, bad, message in checks:
+        problems += [(at, field, message(at)) for at in table.index[bad & ~flagged]]
+        flagged |= bad
+    identity = table.get("email", blank).replace("", None).fillna(table.get("upn", blank).replace("", None)) \
+        .fillna(table["name"])
+    people = pd.DataFrame({"identity": identity.str.lower(), "name": table["name"], "teams_role": roles,
+                           "first_join": first_join, "last_leave": last_leave, "minutes_attended": seconds / 60})
+    people.attrs["problems"] = sorted(problems)
+    return people
 
 
-def _senior_role(roles: pd.Series) -> str:
-    """A person who joined twice keeps the most senior role they held."""
-    for role in ("Organizer", "Presenter"):
-        if (roles == role).any():
-            return role
-    return "Attendee"
+def _stamps(texts: pd.Series, us: bool) -> pd.Series:
+    """parse_stamp for a whole column at once; a time it cannot read is NaT."""
+    cleaned = texts.str.replace(",", " ", regex=False).str.replace(r"\s+", " ", regex=True).str.strip()
+    parsed = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[us]")
+    for fmt in STAMP_FORMATS[us]:
+        unread = parsed.isna()
+        if not unread.any():
+            break
+        parsed[unread] = pd.to_datetime(cleaned[unread], format=fmt, errors="coerce")
+    return parsed
+
+
+def _durations(texts: pd.Series) -> pd.Series:
+    """parse_duration for a whole column at once, in seconds; a duration it cannot read is NaN."""
+    parts = texts.str.extract(DURATION.pattern, flags=re.IGNORECASE)
+    seconds = parts.astype(float).fillna(0) @ [3600.0, 60.0, 1.0]
+    return seconds.where(parts.notna().any(axis=1))
