@@ -22,7 +22,7 @@ def query_calls(engine: Engine, today: date, threshold: int) -> dict[str, Callab
     org = str(o.organisations_with_sessions(engine)["ods_code"].iloc[0])
     everything = Filters(org)
     session = int(b.session_choices(engine, org, today)["session_id"].iloc[0])
-    action = int(a.register(engine, everything, today)["id"].iloc[0])
+    action = int(a.register(engine, everything, today)["action_id"].iloc[0])
     themes = tuple(b.top_sub_themes(engine, session)["sub_theme"])
     dimension = next(iter(DIMENSIONS))
     return {
