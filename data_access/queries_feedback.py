@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, distinct, func, literal, select
 
@@ -88,30 +89,23 @@ def theme_changes(shares: pd.DataFrame) -> pd.DataFrame:
     series = list(dict.fromkeys(shares["series"]))
     wide = shares.pivot(index="sub_theme", columns="series", values="share").reindex(columns=series)
     items = shares.pivot(index="sub_theme", columns="series", values="items").reindex(columns=series)
-    rows = []
-    for before, now in zip(series, series[1:]):
-        earlier = items.loc[:, :before].fillna(0).sum(axis=1)
-        for theme in wide.index:
-            rows.append(_change(theme, now, wide.at[theme, before], wide.at[theme, now], items.at[theme, now],
-                                earlier[theme]))
-    return pd.DataFrame(rows, columns=["series", "sub_theme", "previous_share", "share", "change_points", "status"])
-
-
-def _change(theme: str, series: str, before, now, items_now, items_earlier) -> tuple:
-    if pd.isna(before) or pd.isna(now) or pd.isna(items_now):
-        return series, theme, before, now, pd.NA, "hidden (small numbers)"
-    points = round((now - before) * 100, 1)
-    if items_now > 0 and items_earlier == 0:
-        status = "new"
-    elif items_now == 0 and before > 0:
-        status = "gone"
-    elif points >= MOVEMENT_POINTS:
-        status = "growing"
-    elif points <= -MOVEMENT_POINTS:
-        status = "fading"
-    else:
-        status = "steady"
-    return series, theme, before, now, points, status
+    so_far = items.fillna(0).cumsum(axis=1)  # items raised up to and including each series
+    pairs = [pd.DataFrame({"series": now, "sub_theme": wide.index, "previous_share": wide[before].to_numpy(),
+                           "share": wide[now].to_numpy(), "items_now": items[now].to_numpy(),
+                           "items_before": so_far[before].to_numpy()})
+             for before, now in zip(series, series[1:])]
+    columns = ["series", "sub_theme", "previous_share", "share", "change_points", "status"]
+    if not pairs:
+        return pd.DataFrame(columns=columns)
+    changes = pd.concat(pairs, ignore_index=True)
+    hidden = changes[["previous_share", "share", "items_now"]].isna().any(axis=1)
+    points = ((changes["share"] - changes["previous_share"]) * 100).round(1)
+    status = np.select(
+        [hidden, (changes["items_now"] > 0) & (changes["items_before"] == 0),
+         (changes["items_now"] == 0) & (changes["previous_share"] > 0), points >= MOVEMENT_POINTS,
+         points <= -MOVEMENT_POINTS],
+        ["hidden (small numbers)", "new", "gone", "growing", "fading"], "steady")
+    return changes.assign(change_points=points.mask(hidden), status=status)[columns]
 
 
 def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd.DataFrame:

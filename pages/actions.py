@@ -9,7 +9,7 @@ from data_access.filters import Filters
 from data_access.permissions import can_edit_actions
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
-from ui.context import query, settings
+from ui.context import figure, query, settings
 from ui.formatting import long_date
 from ui.page import page_filters
 
@@ -48,7 +48,7 @@ with register_tab:
         done_share = progress.loc[progress["state"] == "done", "actions"].sum() / progress["actions"].sum()
         st.caption(f"{done_share:.0%} of the {progress['actions'].sum()} actions within the sidebar filters are done; "
                    "bars show each element's actions in each series.")
-        st.plotly_chart(progress_figure(progress), key="progress_chart", theme=None)
+        st.plotly_chart(figure(progress_figure, progress), key="progress_chart", theme=None)
         with st.expander("Table behind this chart"):
             st.dataframe(progress.assign(element=progress["element_code"].map(taxonomy.element_label)),
                          hide_index=True)
@@ -75,10 +75,11 @@ with shared_tab:
     st.caption("Fit to share with all staff: no owners' names, no internal notes, and actions that were dropped are "
                "left out.")
     with st.container(horizontal=True):
-        st.download_button("Download as Markdown", you_said_we_did_markdown(shared, today), "you-said-we-did.md",
-                           "text/markdown", icon=":material/description:", key="ysywd_markdown")
-        st.download_button("Download as CSV", you_said_we_did_csv(shared), "you-said-we-did.csv", "text/csv",
-                           icon=":material/table:", key="ysywd_csv")
+        st.download_button("Download as Markdown", lambda: you_said_we_did_markdown(shared, today),
+                           "you-said-we-did.md", "text/markdown", icon=":material/description:", key="ysywd_markdown",
+                           on_click="ignore")
+        st.download_button("Download as CSV", lambda: you_said_we_did_csv(shared), "you-said-we-did.csv", "text/csv",
+                           icon=":material/table:", key="ysywd_csv", on_click="ignore")
     st.dataframe(shared.rename(columns={"session_date": "Session date", "session_title": "Session",
                                         "element": "Element", "you_said": "You said", "we_did": "We did",
                                         "status": "Progress", "completed_date": "Completed"}),

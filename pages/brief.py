@@ -13,7 +13,7 @@ from reports.brief_pdf import brief_pdf
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, SECTIONS,
                                     cover_line, done_heading, facts, reach_caption, reach_rows, verbatim_source)
 from reports.markdown import escape
-from ui.context import query, settings
+from ui.context import figure, query, settings
 from ui.formatting import long_date
 from ui.page import page_filters
 
@@ -49,10 +49,11 @@ with st.container(border=True):
     st.markdown("  \n".join(f"**{name}:** {escape(value)}" for name, value in facts(brief)))
 stem = f"session-brief-{brief.session_date.isoformat()}"
 with st.container(horizontal=True):
-    st.download_button("Download the brief (PDF)", brief_pdf(brief), f"{stem}.pdf", "application/pdf",
-                       icon=":material/picture_as_pdf:", key="brief_pdf")
-    st.download_button("Download the brief (Markdown)", brief_markdown(brief), f"{stem}.md", "text/markdown",
-                       icon=":material/description:", key="brief_markdown")
+    # Built when clicked: a PDF takes longer to lay out than the rest of the page takes to run.
+    st.download_button("Download the brief (PDF)", lambda: brief_pdf(brief), f"{stem}.pdf", "application/pdf",
+                       icon=":material/picture_as_pdf:", key="brief_pdf", on_click="ignore")
+    st.download_button("Download the brief (Markdown)", lambda: brief_markdown(brief), f"{stem}.md",
+                       "text/markdown", icon=":material/description:", key="brief_markdown", on_click="ignore")
 
 st.subheader(SECTIONS["earlier"])
 if brief.earlier.empty:
@@ -91,7 +92,7 @@ else:
 st.subheader(SECTIONS["scores"])
 st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
            "dashed: its average. Diamonds: sessions on this element, sized by attendance; hollow diamonds are planned.")
-st.plotly_chart(trend_figure(brief.scores, brief.markers, brief.score_codes), key="brief_scores", theme=None)
+st.plotly_chart(figure(trend_figure, brief.scores, brief.markers, brief.score_codes), key="brief_scores", theme=None)
 with st.expander("Table behind this chart"):
     st.dataframe(brief.scores.assign(score_name=brief.scores["metric_code"].map(taxonomy.element_label))
                  [["score_name", "survey_year", "score", "average", "best", "worst", "responses"]], hide_index=True,
@@ -103,6 +104,6 @@ for tab, (dimension, name) in zip(st.tabs(list(REACH_DIMENSIONS.values()), key="
     with tab:
         frame = brief.reach[dimension]
         st.caption(representation_summary(frame, name))
-        st.plotly_chart(representation_figure(frame, name), key=f"brief_reach_{dimension}", theme=None)
+        st.plotly_chart(figure(representation_figure, frame, name), key=f"brief_reach_{dimension}", theme=None)
         with st.expander("Table behind this chart"):
             table(reach_rows(frame), REACH_COLUMNS)

@@ -9,7 +9,7 @@ from charts.explorer import (element_spread_figure, element_spread_summary, repr
 from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS
 from data_access.search import SearchSyntaxError
-from ui.context import query, settings
+from ui.context import figure, query, settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
 from ui.formatting import hidden_as_text, long_date, whole
@@ -39,7 +39,7 @@ def themes() -> None:
     changes = theme_changes(shares)
     st.caption(sub_theme_trend_summary(changes) + (" The chart shows the sub-themes chosen in the filters."
                if filters.sub_themes else f" The chart shows the {CHARTED_THEMES} most raised sub-themes."))
-    st.plotly_chart(sub_theme_trend_figure(shares, chosen), key="theme_trend", theme=None)
+    st.plotly_chart(figure(sub_theme_trend_figure, shares, chosen), key="theme_trend", theme=None)
     with st.expander("Table behind this chart"):
         table = hidden_as_text(shares.assign(share=(shares["share"] * 100).round(1)), ["items", "series_items", "share"])
         st.dataframe(table, hide_index=True, column_config={"series": "Series", "sub_theme": "Sub-theme",
@@ -64,7 +64,7 @@ def themes() -> None:
     st.caption(element_spread_summary(spread) + " All elements are shown whatever the element filter; the 15 "
                "sub-themes raised under most elements are charted.")
     if not spread.empty:
-        st.plotly_chart(element_spread_figure(spread), key="element_spread", theme=None)
+        st.plotly_chart(figure(element_spread_figure, spread), key="element_spread", theme=None)
         with st.expander("Table behind this chart"):
             table = hidden_as_text(spread, list(spread.columns)).reset_index()
             st.dataframe(table, hide_index=True)
@@ -80,7 +80,7 @@ def reach() -> None:
     st.caption(representation_summary(frame, label) + " A ratio of 1 means a group makes up the same share of the "
                "people reached as of the workforce.")
     if frame["workforce_share"].notna().any():
-        st.plotly_chart(representation_figure(frame, label), key="representation", theme=None)
+        st.plotly_chart(figure(representation_figure, frame, label), key="representation", theme=None)
     table = hidden_as_text(frame.assign(people_share=frame["people_share"] * 100,
                                         workforce_share=frame["workforce_share"] * 100), ["people"])
     with st.expander("Table behind this chart", expanded=frame["workforce_share"].isna().all()):
@@ -100,7 +100,7 @@ def reach() -> None:
     returning = query("reach", "first_and_returning", filters, threshold)
     st.caption(returning_summary(returning) + " First time: the person's first Big Conversation session ever.")
     if not returning.empty:
-        st.plotly_chart(returning_figure(returning), key="returning", theme=None)
+        st.plotly_chart(figure(returning_figure, returning), key="returning", theme=None)
         with st.expander("Table behind this chart"):
             table = hidden_as_text(returning, ["first_time", "returning"])
             st.dataframe(table, hide_index=True, column_config={"series": "Series", "first_time": "First time",

@@ -6,7 +6,7 @@ import streamlit as st
 from charts.overview import HEATMAP_MEASURES, heatmap_figure, trend_figure, trend_summary
 from data_access import taxonomy
 from data_access.filters import Filters
-from ui.context import query, settings
+from ui.context import figure, query, settings
 from ui.formatting import long_date, month_year, percent, percent_points, whole
 from ui.headline import delta, focus_and_previous
 from ui.page import page_filters
@@ -62,7 +62,7 @@ markers = query("overview", "session_markers", filters)
 st.caption(trend_summary(scores, tuple(codes)) + " Shaded: the benchmarking group's best to worst; dashed: its "
            "average (median). Diamonds: sessions on that element, sized by attendance; hollow diamonds are planned. "
            "A gap means no score was published that year.")
-st.plotly_chart(trend_figure(scores, markers, tuple(codes)), key="trend_chart", theme=None)
+st.plotly_chart(figure(trend_figure, scores, markers, tuple(codes)), key="trend_chart", theme=None)
 with st.expander("Table behind this chart"):
     table = scores.assign(element=scores["metric_code"].map(taxonomy.element_label))
     st.dataframe(table[["element", "survey_year", "score", "average", "best", "worst", "responses"]],
@@ -75,6 +75,6 @@ if grid.empty:
 else:
     measure = st.segmented_control("Show", list(HEATMAP_MEASURES), format_func=HEATMAP_MEASURES.get,
                                    default="attendances", key="grid_measure", required=True)
-    st.plotly_chart(heatmap_figure(grid, measure), key="grid_chart", theme=None)
+    st.plotly_chart(figure(heatmap_figure, grid, measure), key="grid_chart", theme=None)
     with st.expander("Table behind this chart"):
         st.dataframe(grid.assign(element=grid["element_code"].map(taxonomy.element_label)), hide_index=True)

@@ -1,6 +1,9 @@
 """The app's database handle and cached reads; the database is created and seeded on first start."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -40,3 +43,15 @@ def engine() -> Engine:
 def query(module: str, name: str, *args):
     """Run a data_access read query, cached on its plain arguments."""
     return getattr(QUERY_MODULES[module], name)(engine(), *args)
+
+
+def figure(builder: Callable[..., go.Figure], *args) -> go.Figure:
+    """A chart built once for the same data: Plotly takes longer to build a figure than Streamlit to draw it."""
+    return _built(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
+
+
+@st.cache_resource(ttl=600, show_spinner=False, max_entries=100)
+def _built(name: str, _builder: Callable[..., go.Figure], *args) -> go.Figure:
+    """Keyed on the builder's name (a function cannot be hashed) and its data. A resource, not data: a pickled
+    figure would be validated again on every read; callers only read it."""
+    return _builder(*args)

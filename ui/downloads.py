@@ -1,4 +1,6 @@
-"""Download buttons for a table as CSV and Excel, neutralised against spreadsheet formulas."""
+"""Download buttons for a table as CSV and Excel, neutralised against spreadsheet formulas.
+
+Files are built only when a button is clicked (a callable `data`), not on every run of the page."""
 from __future__ import annotations
 
 import pandas as pd
@@ -12,7 +14,7 @@ EXCEL_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
     """CSV and Excel downloads of exactly the table shown (suppression already applied)."""
     with st.container(horizontal=True, gap="small"):
-        st.download_button("Download CSV", csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}_csv",
+        st.download_button("Download CSV", lambda: csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}_csv",
                            icon=":material/download:", on_click="ignore")
-        st.download_button("Download Excel", excel_bytes(frame, name), f"{name}.xlsx", EXCEL_TYPE, key=f"{key}_xlsx",
+        st.download_button("Download Excel", lambda: excel_bytes(frame, name), f"{name}.xlsx", EXCEL_TYPE, key=f"{key}_xlsx",
                            icon=":material/table_view:", on_click="ignore")
