@@ -8,7 +8,7 @@ from sqlalchemy import Engine, func, inspect, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from data_access import taxonomy
-from data_access.database import is_empty, upgrade
+from data_access.database import is_empty, make_engine, upgrade
 from data_access.models import Attendance, Base, Metric, MetricAlias
 
 DESIGN_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
@@ -77,3 +77,19 @@ def test_foreign_keys_are_enforced(migrated_engine: Engine) -> None:
         conn.execute(insert(Attendance), [orphan])
     with migrated_engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Attendance)).scalar_one() == 0
+
+
+def test_sqlite_reads_alongside_a_write_with_a_larger_page_cache(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'pragmas.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32 * 1024
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    upgrade(engine)
+    # A reader on its own connection sees the last commit while a write is open on another.
+    with engine.connect() as writer, engine.connect() as reader:
+        writer.exec_driver_sql("BEGIN IMMEDIATE")
+        writer.execute(insert(MetricAlias).values(alias="a wal test alias", metric_code="PP1"))
+        assert reader.execute(select(func.count()).where(MetricAlias.alias == "a wal test alias")).scalar_one() == 0
+        writer.commit()
+    engine.dispose()
