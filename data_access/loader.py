@@ -182,17 +182,20 @@ def load_feedback(conn: Connection, frame: pd.DataFrame, write: bool = True) -> 
                   write=write)
     if not write:
         return counts
+    sessions = items["session_id"].drop_duplicates().tolist()
     ids = id_map(conn, Feedback.__table__, ["session_id", "prompt", "text", "created_at"],
-                 Feedback.session_id.in_(items["session_id"].drop_duplicates().tolist()))
+                 Feedback.session_id.in_(sessions))
     key = ["session_id", "prompt", "text", "created_at"]
     tagged = frame.assign(_key=_joined_key(frame, key)).merge(
         ids.assign(_key=_joined_key(ids, key))[["_key", "id"]], on="_key")
     tags = (tagged.assign(sub_theme=tagged["sub_themes"].fillna("").str.split(";"))
             .explode("sub_theme").assign(sub_theme=lambda t: t["sub_theme"].str.strip()))
     tags = tags[tags["sub_theme"] != ""].rename(columns={"id": "feedback_id"})[["feedback_id", "sub_theme"]]
-    existing = pd.DataFrame(conn.execute(select(FeedbackSubTheme.feedback_id, FeedbackSubTheme.sub_theme).where(
-        FeedbackSubTheme.feedback_id.in_(tags["feedback_id"].drop_duplicates().tolist()))).all(),
-        columns=["feedback_id", "sub_theme"])
+    # By session, not by item: a region's half a million item ids would overflow SQLite's limit on parameters.
+    existing = pd.DataFrame(conn.execute(select(FeedbackSubTheme.feedback_id, FeedbackSubTheme.sub_theme)
+                                         .join(Feedback, Feedback.id == FeedbackSubTheme.feedback_id)
+                                         .where(Feedback.session_id.in_(sessions))).all(),
+                            columns=["feedback_id", "sub_theme"])
     new_tags = tags.merge(existing, how="left", indicator=True).query("_merge == 'left_only'").drop(columns="_merge")
     for start in range(0, len(new_tags), CHUNK):
         conn.execute(insert(FeedbackSubTheme), _records(new_tags.iloc[start:start + CHUNK].drop_duplicates()))

@@ -169,9 +169,10 @@ class RowChecks:
 
     def duplicates(self, key: pd.DataFrame, column: str) -> None:
         """A problem for every row whose key repeats an earlier row's."""
-        text = key.map(lambda v: "" if blank(v) else str(v)).agg("\x1f".join, axis=1)
+        parts = key.map(lambda v: "" if blank(v) else str(v))
+        text = parts.iloc[:, 0].str.cat([parts[c] for c in parts.columns[1:]], sep="\x1f")
         first = {}
-        for index, value in text.items():
+        for index, value in text[text.duplicated(keep=False)].items():  # only repeated keys need a message
             if value in first:
                 self.problem(index, column, f"duplicate of row {self.row(first[value])}")
             else:
