@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, distinct, func, literal, select
+from sqlalchemy import Engine, func, literal, select
 
 from data_access import taxonomy
 from data_access.database import read_frame
@@ -41,9 +41,14 @@ def session_options(engine: Engine, org_code: str) -> pd.DataFrame:
     return read_frame(engine, query, ["session_id", "starts_at", "title", "element_code"])
 
 
+# Items per sub-theme: a plain count is a count of distinct items, because an item carries a sub-theme at most once
+# (the tag table's primary key) and no filter joins rows in; counting distinct ids took twice as long.
+ITEMS = func.count()
+
+
 def _series_sub_theme_counts(engine: Engine, filters: Filters) -> pd.DataFrame:
     theme = func.coalesce(FeedbackSubTheme.sub_theme, literal(NOT_TAGGED))
-    query = (_feedback_query([Series.name, Series.start_date, theme, func.count(distinct(Feedback.id))], filters)
+    query = (_feedback_query([Series.name, Series.start_date, theme, ITEMS], filters)
              .outerjoin(FeedbackSubTheme, FeedbackSubTheme.feedback_id == Feedback.id)
              .group_by(Series.name, Series.start_date, theme))
     frame = read_frame(engine, query, ["series", "start_date", "sub_theme", "items"])
@@ -114,7 +119,7 @@ def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd
     theme = func.coalesce(FeedbackSubTheme.sub_theme, literal(NOT_TAGGED))
 
     def table(chosen: Filters) -> pd.DataFrame:
-        query = (_feedback_query([theme, Session.element_code, func.count(distinct(Feedback.id))], chosen)
+        query = (_feedback_query([theme, Session.element_code, ITEMS], chosen)
                  .outerjoin(FeedbackSubTheme, FeedbackSubTheme.feedback_id == Feedback.id)
                  .group_by(theme, Session.element_code))
         frame = read_frame(engine, query, ["sub_theme", "element_code", "items"])
