@@ -49,6 +49,10 @@ def seed_folder(engine: Engine, folder: Path, secret: str) -> dict[str, int]:
                             write=True)
             done.add(sha256(raw))
             loaded += 1
+    if loaded and engine.dialect.name == "postgresql":
+        # Fresh statistics for the planner: autovacuum would get there, but not before the first pages run.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")
     return {"files_loaded": loaded}
 
 
