@@ -1,35 +1,41 @@
 """Big Conversation dashboard: page set-up, who the user is, navigation per role, shared filters."""
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from data_access.permissions import ROLE_LABELS, pages_for
 from ui.context import ready_database, settings
+from ui.errors import run_safely
 from ui.filters import sidebar_filters
 from ui.page import follow_deep_link
+from ui.page_list import PAGE_SCRIPTS
+from ui.styles import apply_styles
 
-# Page key (also its URL path) → (script, title, icon).
-PAGE_SCRIPTS = {
-    "overview": ("pages/overview.py", "Overview", ":material/monitoring:"),
-    "explorer": ("pages/explorer.py", "Theme explorer", ":material/manage_search:"),
-    "brief": ("pages/brief.py", "Session brief", ":material/assignment:"),
-    "actions": ("pages/actions.py", "Actions", ":material/task_alt:"),
-    "import": ("pages/import.py", "Import data", ":material/upload_file:"),
-}
 PAGES = {key: st.Page(script, title=title, icon=icon, url_path=key)
          for key, (script, title, icon) in PAGE_SCRIPTS.items()}
 
+
+def main() -> None:
+    """Who the user is, their navigation and the shared filters, then the page they opened."""
+    try:
+        config = settings()
+    except ValueError as problem:
+        st.error(f"The dashboard's configuration needs attention: {problem}")
+        st.stop()
+    ready_database(config.database_url)
+    allowed = [key for key in pages_for(config.role) if key in PAGES]
+    navigation = st.navigation([PAGES[key] for key in allowed])
+    # Before any widget binds its query parameter, so the deep link's parameters can be carried over.
+    follow_deep_link({PAGE_SCRIPTS[key][0]: PAGES[key] for key in allowed})
+    st.session_state["filters"] = sidebar_filters()
+    st.sidebar.caption(f"Signed in as: {ROLE_LABELS[config.role]}")
+    navigation.run()
+
+
+# A no-op where the deployment has configured logging already.
+logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 st.set_page_config(page_title="Big Conversation", page_icon=":material/forum:", layout="wide")
-try:
-    config = settings()
-except ValueError as problem:
-    st.error(f"The dashboard's configuration needs attention: {problem}")
-    st.stop()
-ready_database(config.database_url)
-allowed = [key for key in pages_for(config.role) if key in PAGES]
-navigation = st.navigation([PAGES[key] for key in allowed])
-# Before any widget binds its query parameter, so the deep link's parameters can be carried over.
-follow_deep_link({PAGE_SCRIPTS[key][0]: PAGES[key] for key in allowed})
-st.session_state["filters"] = sidebar_filters()
-st.sidebar.caption(f"Signed in as: {ROLE_LABELS[config.role]}")
-navigation.run()
+apply_styles()
+run_safely(main)

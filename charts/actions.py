@@ -13,6 +13,9 @@ STATE_LABELS = {"done": "Done", "on track": "Open, on track", "overdue": "Open, 
 STATE_COLOURS = {"Done": NHS_DARK_BLUE, "Open, on track": NHS_AQUA_BLUE, "Open, overdue": NHS_ORANGE,
                  "Dropped": NHS_MID_GREY}
 STATE_PATTERNS = {"Done": "", "Open, on track": "/", "Open, overdue": "x", "Dropped": "."}
+TOP, BOTTOM = 70, 110
+# Below the tick labels and the axis titles; Plotly places a legend by a share of the plot's height, not pixels.
+LEGEND_GAP_PX = 65
 
 
 def progress_figure(progress: pd.DataFrame) -> go.Figure:
@@ -29,8 +32,9 @@ def progress_figure(progress: pd.DataFrame) -> go.Figure:
     fig.for_each_annotation(lambda a: a.update(text=a.text.removeprefix("series=")))
     fig.update_traces(textposition="inside", marker_line_color="white", marker_line_width=1,
                       hovertemplate="%{y}: %{x} actions<extra></extra>")
-    fig.update_layout(**base_layout("Actions by People Promise element and series", 140 + 34 * len(elements)))
-    fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0, "yanchor": "top"}, bargap=0.25,
-                      margin={"l": 190})
+    height = TOP + BOTTOM + 20 + 34 * len(elements)
+    fig.update_layout(**base_layout("Actions by People Promise element and series", height))
+    fig.update_layout(legend={"orientation": "h", "y": -LEGEND_GAP_PX / (height - TOP - BOTTOM), "x": 0,
+                              "yanchor": "top"}, bargap=0.25, margin={"l": 190, "t": TOP, "b": BOTTOM})
     fig.update_yaxes(autorange="reversed")
     return fig

@@ -111,6 +111,12 @@ def wait_until_settled(page: Page, *, charts: int = 0, ready: str = "h1") -> Non
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
 
 
+def metric_value(page: Page, label: str) -> str:
+    """The value shown on the first metric card with this label."""
+    card = page.locator("[data-testid='stMetric']", has_text=label).first
+    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
 def save_screenshot(page: Page, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

@@ -5,13 +5,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from data_access.seed import SAMPLE_FOLDER
-from tests.browser.conftest import open_page, save_screenshot, wait_until_settled
+from tests.browser.conftest import metric_value, open_page, save_screenshot, wait_until_settled
 from tests.helpers import csv_rows, report_participants, teams_reports
-
-
-def metric_value(page: Page, label: str) -> str:
-    card = page.locator("[data-testid='stMetric']", has_text=label).first
-    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
 def upload(page: Page, path) -> None:

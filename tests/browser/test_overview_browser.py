@@ -4,19 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from data_access import queries_overview as q
 from data_access.database import make_engine
 from data_access.filters import Filters
-from tests.browser.conftest import open_page, save_screenshot
+from tests.browser.conftest import metric_value, open_page, save_screenshot
 
 TODAY = date(2026, 11, 23)
-
-
-def metric_value(page: Page, label: str) -> str:
-    card = page.locator("[data-testid='stMetric']", has_text=label).first
-    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
 def series_3(url: str, elements: tuple[str, ...] = ()) -> dict:
