@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.timing import Timing, repeated, seconds
 from data_access.config import PROJECT_ROOT
+from ui.errors import FAILED
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 TIMEOUT = 600
@@ -54,13 +55,13 @@ def measure_page(name: str, repeat: int) -> PageResult:
     at.query_params.update(params)
     at.run()
     at.switch_page(script).run()  # first run of this page: its imports, not part of either timing
-    _check(name, at)
+    check_page(name, at)
     cold, warm = [], []
     for _ in range(repeat):
         st.cache_data.clear()
         cold.append(seconds(at.run))
         warm.append(seconds(at.run))
-    _check(name, at)
+    check_page(name, at)
     figures, frames = _content(at)
     return PageResult(name, Timing.of(cold), Timing.of(warm), floor(figures, frames, repeat), len(figures), len(frames))
 
@@ -89,8 +90,12 @@ def _content(at: AppTest) -> tuple[list[go.Figure], list[pd.DataFrame]]:
     return figures, frames
 
 
-def _check(name: str, at: AppTest) -> None:
+def check_page(name: str, at: AppTest) -> None:
+    """Refuse to time a page that failed: an exception, the app's own failure message, or no title."""
     if at.exception:
         raise PageFailed(f"{name}: {at.exception[0].value}")
+    failed = [error.value for error in at.error if error.value.startswith(FAILED)]
+    if failed:  # the traceback is in the log (standard error)
+        raise PageFailed(f"{name}: {failed[0]}")
     if not at.title:
         raise PageFailed(f"{name}: the page drew no title")

@@ -12,9 +12,12 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 logger = logging.getLogger("bigconversation")
 
 
+FAILED = "Sorry, something went wrong and this page could not be shown in full."
+
+
 def error_message(reference: str) -> str:
-    return (f"Sorry, something went wrong and this page could not be shown in full. The problem has been logged; "
-            f"if it keeps happening, contact the OD team and quote reference {reference}.")
+    return (f"{FAILED} The problem has been logged; if it keeps happening, contact the OD team and quote "
+            f"reference {reference}.")
 
 
 def run_safely(run: Callable[[], object]) -> None:

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.pages import PAGES
+from streamlit.testing.v1 import AppTest
+
+from bench.pages import PAGES, PageFailed, check_page
 from bench.queries import public_queries
 from data_access.config import PROJECT_ROOT
 
@@ -85,3 +87,18 @@ def test_the_markdown_report_lists_every_page_and_marks_targets(smoke: tuple[dic
     for name in PAGES:
         assert f"| {name} | " in printed
     assert "| actions.register |" in printed and ("✓" in printed or "✗" in printed)
+
+
+def _failing_page() -> None:
+    import streamlit as st
+
+    from ui.errors import run_safely
+
+    st.title("A page that fails")
+    run_safely(lambda: 1 / 0)
+
+
+def test_a_page_that_fails_is_not_timed() -> None:
+    at = AppTest.from_function(_failing_page).run()
+    with pytest.raises(PageFailed, match="could not be shown"):
+        check_page("failing", at)
