@@ -5,7 +5,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from data_access.database import read_frame
-from data_access.filters import attendees_per_session
+from data_access.filters import attendee_count
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, ImportBatch, Metric, Organisation, Person,
                                 Series, Session, SurveyScore, Workforce)
 
@@ -27,11 +27,9 @@ def row_counts(engine: Engine) -> dict[str, int]:
 
 def sessions_export(engine: Engine) -> pd.DataFrame:
     """Every session with its series, element, date, status and attendance (attendees only)."""
-    attendees = attendees_per_session()
     query = (select(Session.id, Series.name.label("series"), Session.title, Session.element_code,
-                    Session.starts_at, Session.status, func.coalesce(attendees.c.n, 0).label("attendance"))
+                    Session.starts_at, Session.status, attendee_count().label("attendance"))
              .join(Series, Series.id == Session.series_id)
-             .outerjoin(attendees, attendees.c.session_id == Session.id)
              .order_by(Session.starts_at, Session.id))
     frame = read_frame(engine, query, ["id", "series", "title", "element_code", "starts_at", "status", "attendance"])
     frame["date"] = pd.to_datetime(frame.pop("starts_at")).dt.strftime("%Y-%m-%d")

@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, func, literal, select
+from sqlalchemy import Engine, and_, case, func, select
 
 from data_access.database import read_frame
-from data_access.filters import attendees_per_session
+from data_access.filters import attendee_count
 from data_access.models import Action, Feedback, FeedbackSubTheme, Organisation, Series, Session
 from data_access.queries_overview import OPEN_STATUSES
 
@@ -88,12 +88,10 @@ def earlier_sessions(engine: Engine, session_id: int) -> pd.DataFrame:
     """Earlier held sessions on the same element, then the sessions on other elements most related to it by
     sub-theme: date, title, element, host roles, attendance, key themes and what relates them."""
     session = session_detail(engine, session_id)
-    attendees = attendees_per_session()
     columns = (Session.id, Session.starts_at, Session.title, Session.element_code, Session.host_roles,
-               func.coalesce(attendees.c.n, literal(0)), Session.key_themes)
+               attendee_count(), Session.key_themes)
     same = (select(*columns).join(Series, Series.id == Session.series_id)
             .join(Organisation, Organisation.id == Series.organisation_id)
-            .outerjoin(attendees, attendees.c.session_id == Session.id)
             .where(_before(session), Session.element_code == session["element_code"]).order_by(Session.starts_at))
     names = ["session_id", "starts_at", "title", "element_code", "host_roles", "attendance", "key_themes"]
     frame = read_frame(engine, same, names).assign(relation="Same element")
@@ -106,16 +104,18 @@ def earlier_sessions(engine: Engine, session_id: int) -> pd.DataFrame:
 def _related_sessions(engine: Engine, session: dict, themes: tuple[str, ...]) -> pd.DataFrame:
     if not themes:
         return pd.DataFrame()
-    attendees = attendees_per_session()
+    # Only this organisation's earlier sessions: counted across a region, the grouping took most of a second.
     shared = (select(Feedback.session_id, FeedbackSubTheme.sub_theme, func.count().label("n"))
               .join(FeedbackSubTheme, FeedbackSubTheme.feedback_id == Feedback.id)
-              .where(FeedbackSubTheme.sub_theme.in_(themes)).group_by(Feedback.session_id, FeedbackSubTheme.sub_theme)
-              .subquery())
+              .join(Session, Session.id == Feedback.session_id).join(Series, Series.id == Session.series_id)
+              .join(Organisation, Organisation.id == Series.organisation_id)
+              .where(FeedbackSubTheme.sub_theme.in_(themes), _before(session),
+                     Session.element_code != session["element_code"])
+              .group_by(Feedback.session_id, FeedbackSubTheme.sub_theme).subquery())
     query = (select(Session.id, Session.starts_at, Session.title, Session.element_code, Session.host_roles,
-                    func.coalesce(attendees.c.n, literal(0)), Session.key_themes, shared.c.sub_theme, shared.c.n)
+                    attendee_count(), Session.key_themes, shared.c.sub_theme, shared.c.n)
              .join(shared, shared.c.session_id == Session.id).join(Series, Series.id == Session.series_id)
              .join(Organisation, Organisation.id == Series.organisation_id)
-             .outerjoin(attendees, attendees.c.session_id == Session.id)
              .where(_before(session), Session.element_code != session["element_code"]))
     rows = read_frame(engine, query, ["session_id", "starts_at", "title", "element_code", "host_roles", "attendance",
                                   "key_themes", "sub_theme", "n"])

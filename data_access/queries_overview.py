@@ -4,12 +4,13 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, distinct, func, literal, select
+from sqlalchemy import Engine, and_, case, distinct, func, select
 
 from data_access import taxonomy
 from data_access.database import read_frame
 from data_access.queries_reach import workforce_snapshot
-from data_access.filters import ATTENDEE, Filters, apply, attendees_per_session, organisation_id, sessions_joined
+from data_access.filters import (ATTENDEE, Filters, apply, attendee_count, feedback_count, organisation_id,
+                                  sessions_joined)
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
                                 SurveyScore, Workforce)
 
@@ -98,11 +99,9 @@ def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.D
 
 def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Held and planned sessions with their attendance, to mark on the trend chart's time axis."""
-    attendees = attendees_per_session()
     query = apply(sessions_joined(
         select(Session.id, Series.name, Session.title, Session.element_code, Session.starts_at, Session.status,
-               func.coalesce(attendees.c.n, literal(0)))
-        .select_from(Session).outerjoin(attendees, attendees.c.session_id == Session.id))
+               attendee_count()).select_from(Session))
         .where(Session.status != "cancelled"), filters).order_by(Session.starts_at)
     frame = read_frame(engine, query, ["session_id", "series", "title", "element_code", "starts_at", "status", "attendance"])
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
@@ -111,13 +110,10 @@ def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
 
 def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Sessions held, attendances and feedback items per series and element (only pairs with a session)."""
-    attendees = attendees_per_session()
-    items = select(Feedback.session_id, func.count().label("n")).group_by(Feedback.session_id).subquery()
     query = apply(sessions_joined(
         select(Series.name, Series.start_date, Session.element_code, func.count(Session.id),
-               func.coalesce(func.sum(attendees.c.n), 0), func.coalesce(func.sum(items.c.n), 0))
-        .select_from(Session).outerjoin(attendees, attendees.c.session_id == Session.id)
-        .outerjoin(items, items.c.session_id == Session.id))
+               func.coalesce(func.sum(attendee_count()), 0), func.coalesce(func.sum(feedback_count()), 0))
+        .select_from(Session))
         .where(Session.status == "held"), filters).group_by(Series.name, Series.start_date, Session.element_code)
     frame = read_frame(engine, query, ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
     order = {code: n for n, code in enumerate(taxonomy.METRICS)}

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from data_access import loader
+from data_access.database import refresh_statistics
 from data_access.importers.base import ImportOptions
 from data_access.importers.checks import RowChecks
 from data_access.importers.kinds import KINDS
@@ -49,10 +50,8 @@ def seed_folder(engine: Engine, folder: Path, secret: str) -> dict[str, int]:
                             write=True)
             done.add(sha256(raw))
             loaded += 1
-    if loaded and engine.dialect.name == "postgresql":
-        # Fresh statistics for the planner: autovacuum would get there, but not before the first pages run.
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("ANALYZE")
+    if loaded:
+        refresh_statistics(engine, full=True)
     return {"files_loaded": loaded}
 
 

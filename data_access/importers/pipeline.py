@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert
 
+from data_access.database import refresh_statistics
 from data_access.importers.base import ImportOptions, Kind
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.models import ImportBatch
@@ -78,7 +79,9 @@ def commit(engine: Engine, kind: Kind, file_name: str, raw: bytes, options: Impo
     """Import the file whole in one transaction, or refuse it: then only the refusal is recorded."""
     try:
         with engine.begin() as conn:
-            return import_into(conn, kind, file_name, raw, options, write=True)
+            outcome = import_into(conn, kind, file_name, raw, options, write=True)
+        refresh_statistics(engine)
+        return outcome
     except ImportRefused as refused:
         with engine.begin() as conn:
             record(conn, Outcome(kind.name, file_name, sha256(raw), problems=refused.problems), options.user,
