@@ -33,8 +33,9 @@ def _key_text(values: pd.Series) -> pd.Series:
 
 def _records(frame: pd.DataFrame) -> list[dict]:
     """Rows as plain Python values, with missing values as None (column by column: far faster than to_dict)."""
-    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
-    return [dict(zip(frame.columns, row)) for row in zip(*columns)]
+    names = list(frame.columns)  # a plain list: zipping with the pandas Index itself was ten times slower
+    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in names]
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def sync(conn: Connection, table: Table, frame: pd.DataFrame, keys: list[str], scope: str | None = None, *,
