@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from data_access.config import PROJECT_ROOT
 from bench.postgres_server import free_port
@@ -109,6 +110,24 @@ def wait_until_settled(page: Page, *, charts: int = 0, ready: str = "h1") -> Non
                            timeout=60_000)
     # Widgets whose code is still loading show as grey skeletons.
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
+
+
+def download(page: Page, button: str) -> Path:
+    """Click one of our download buttons once the page has settled; the downloaded file's path.
+
+    Streamlit builds a deferred download on the click from the run that drew the button. A widget bound to the
+    URL (the Actions tabs) starts a rerun when it changes, and a click in the moment before that rerun shows can
+    ask for a file the new run has just withdrawn: then nothing downloads, so the click is made once more."""
+    locator = page.locator("[data-testid='stDownloadButton'] button", has_text=button)  # not a table's toolbar
+    for last in (False, True):
+        wait_until_settled(page)
+        try:
+            with page.expect_download(timeout=20_000) as started:
+                locator.click()
+            return Path(started.value.path())
+        except PlaywrightTimeoutError:
+            if last:
+                raise
 
 
 def metric_value(page: Page, label: str) -> str:

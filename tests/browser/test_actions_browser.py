@@ -10,7 +10,7 @@ from playwright.sync_api import Browser
 from data_access.database import make_engine
 from data_access.filters import Filters
 from data_access.queries_actions import register, you_said_we_did
-from tests.browser.conftest import open_page, save_screenshot
+from tests.browser.conftest import download, open_page, save_screenshot
 
 TODAY = date(2026, 11, 23)
 
@@ -29,8 +29,6 @@ def test_actions_render_read_only_and_the_shared_list_downloads(app_for_role, br
     assert page.get_by_text("Read only: the OD team keeps the register.").count() == 1
     assert save_screenshot(page, f"actions-{width}x{height}").stat().st_size > 10_000
     page.get_by_role("tab", name="You said, we did").click()
-    with page.expect_download() as download:
-        page.locator("[data-testid='stDownloadButton'] button", has_text="Download as CSV").click()
-    rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
+    rows = list(csv.DictReader(open(download(page, "Download as CSV"), encoding="utf-8")))
     assert len(rows) == shared and "Owner" not in rows[0]
     page.close()

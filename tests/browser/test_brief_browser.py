@@ -8,7 +8,7 @@ from playwright.sync_api import Browser
 
 from data_access.database import make_engine
 from data_access.queries_brief import open_actions, session_choices
-from tests.browser.conftest import open_page, save_screenshot
+from tests.browser.conftest import download, open_page, save_screenshot
 from tests.helpers import attendees_by_date
 
 TODAY = date(2026, 11, 23)
@@ -24,9 +24,7 @@ def test_brief_renders_and_its_markdown_downloads(app_for_role, browser: Browser
     expected_open = len(open_actions(engine, session_id, TODAY))
     engine.dispose()
     assert page.get_by_text(f"{expected_open} open action(s)").count() == 1
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download the brief (Markdown)").click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = open(download(page, "Download the brief (Markdown)"), encoding="utf-8").read()
     assert text.startswith("# Session brief: Supporting carers at work")
     assert f"| {attendees_by_date()['2025-04-24']} |" in text
     assert save_screenshot(page, f"brief-{width}x{height}").stat().st_size > 10_000

@@ -7,7 +7,7 @@ import io
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import open_page, save_screenshot, wait_until_settled
+from tests.browser.conftest import download, open_page, save_screenshot, wait_until_settled
 from tests.helpers import csv_rows
 
 SEARCH = '"car park" OR parking'
@@ -36,9 +36,7 @@ def test_search_filters_highlights_safely_and_downloads(app_url, browser: Browse
     assert "q=" in page.url and "parking" in page.url
     assert page.locator("[data-testid='stMarkdownContainer'] mark, [data-testid='stMarkdownContainer'] span",
                         has_text="parking").count() > 0
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download CSV").click()
-    rows = list(csv.DictReader(io.StringIO(download.value.path().read_bytes().decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(download(page, "Download CSV").read_bytes().decode("utf-8-sig"))))
     assert sorted(r["text"] for r in rows) == sorted(expected)
     page.close()
 
