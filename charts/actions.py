@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from charts.palette import NHS_AQUA_BLUE, NHS_DARK_BLUE, NHS_MID_GREY, NHS_ORANGE, base_layout
+from charts.palette import NHS_AQUA_BLUE, NHS_BLACK, NHS_DARK_BLUE, NHS_MID_GREY, NHS_ORANGE, base_layout
 from data_access import taxonomy
 
 STATE_LABELS = {"done": "Done", "on track": "Open, on track", "overdue": "Open, overdue", "dropped": "Dropped"}
@@ -13,6 +13,7 @@ STATE_LABELS = {"done": "Done", "on track": "Open, on track", "overdue": "Open, 
 STATE_COLOURS = {"Done": NHS_DARK_BLUE, "Open, on track": NHS_AQUA_BLUE, "Open, overdue": NHS_ORANGE,
                  "Dropped": NHS_MID_GREY}
 STATE_PATTERNS = {"Done": "", "Open, on track": "/", "Open, overdue": "x", "Dropped": "."}
+PATTERN_GROUND = "#F0F4F5"  # NHS pale grey, lightened: dark text on it passes WCAG AA
 TOP, BOTTOM = 70, 110
 # Below the tick labels and the axis titles; Plotly places a legend by a share of the plot's height, not pixels.
 LEGEND_GAP_PX = 65
@@ -32,6 +33,12 @@ def progress_figure(progress: pd.DataFrame) -> go.Figure:
     fig.for_each_annotation(lambda a: a.update(text=a.text.removeprefix("series=")))
     fig.update_traces(textposition="inside", marker_line_color="white", marker_line_width=1,
                       hovertemplate="%{y}: %{x} actions<extra></extra>")
+    # Patterned bars: the state's colour as a sparse pattern on a pale ground, so the count reads in dark text.
+    for trace in fig.data:
+        if STATE_PATTERNS.get(trace.name):
+            trace.update(marker_pattern={"fillmode": "replace", "fgcolor": STATE_COLOURS[trace.name],
+                                         "bgcolor": PATTERN_GROUND, "solidity": 0.15},
+                         textfont={"color": NHS_BLACK})
     height = TOP + BOTTOM + 20 + 34 * len(elements)
     fig.update_layout(**base_layout("Actions by People Promise element and series", height))
     fig.update_layout(legend={"orientation": "h", "y": -LEGEND_GAP_PX / (height - TOP - BOTTOM), "x": 0,

@@ -22,3 +22,13 @@ def test_the_legend_sits_65_pixels_below_the_plot_inside_the_bottom_margin(eleme
     assert round(-fig.layout.legend.y * plot_height) == 65
     assert fig.layout.margin.b == 110 and fig.layout.legend.yanchor == "top"
     assert [t.name for t in fig.data if t.showlegend is not False][:2] == ["Done", "Open, overdue"]
+
+
+def test_counts_on_patterned_bars_are_dark_on_a_pale_ground_and_done_stays_solid():
+    fig = progress_figure(progress(3))
+    by_state = {t.name: t for t in fig.data}
+    overdue = by_state["Open, overdue"]
+    assert overdue.marker.pattern.shape == "x" and overdue.marker.pattern.fillmode == "replace"
+    assert overdue.marker.pattern.bgcolor == "#F0F4F5" and overdue.marker.pattern.fgcolor == "#ED8B00"
+    assert overdue.textfont.color == "#231F20"
+    assert by_state["Done"].marker.pattern.shape == "" and by_state["Done"].textfont.color is None
