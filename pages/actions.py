@@ -53,7 +53,7 @@ with register_tab:
             st.dataframe(progress.assign(element=progress["element_code"].map(taxonomy.element_label)),
                          hide_index=True)
 
-    st.subheader("The register")
+    st.header("The register")
     columns = {"action_id": "ID", "session_date": "Session date", "element_code": "Element", "you_said": "You said",
                "we_did": "We did", "owner": "Owner", "status": "Status", "due_date": "Due",
                "completed_date": "Completed", "overdue": "Overdue", "internal_note": "Internal note"}
@@ -62,7 +62,7 @@ with register_tab:
     if not editor:
         st.caption("Read only: the OD team keeps the register.")
     elif not register.empty:
-        st.subheader("Edit an action")
+        st.header("Edit an action")
         choices = {f"{row['action_id']} · {row['you_said']}": int(row["action_id"]) for _, row in register.iterrows()}
         chosen = st.selectbox("Action", list(choices), key="edit_choice")
         edit_form(choices[chosen])

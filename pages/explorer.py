@@ -34,7 +34,7 @@ def themes() -> None:
     if shares.empty:
         st.info("No feedback matches these filters.")
         return
-    st.subheader("Sub-themes across series")
+    st.header("Sub-themes across series")
     chosen = list(filters.sub_themes) or top_sub_themes(shares, CHARTED_THEMES)
     changes = theme_changes(shares)
     st.caption(sub_theme_trend_summary(changes) + (" The chart shows the sub-themes chosen in the filters."
@@ -46,7 +46,7 @@ def themes() -> None:
                                                             "items": "Items", "series_items": "Items in series",
                                                             "share": "Share %"})
         download_buttons(table, "sub-themes-by-series", "dl_shares")
-    st.subheader("New, growing and fading")
+    st.header("New, growing and fading")
     st.caption("Each sub-theme's share of feedback against the series before it. New: raised for the first time.")
     if changes.empty:
         st.info("Choose more than one series to compare.")
@@ -59,7 +59,7 @@ def themes() -> None:
                          "share": st.column_config.NumberColumn("Now %", format="%.1f"),
                          "change_points": st.column_config.NumberColumn("Change (points)", format="%+.1f")})
         download_buttons(ordered, "sub-theme-changes", "dl_changes")
-    st.subheader("The same sub-theme under different elements")
+    st.header("The same sub-theme under different elements")
     spread = query("feedback", "sub_theme_by_element", filters, threshold)
     st.caption(element_spread_summary(spread) + " All elements are shown whatever the element filter; the 15 "
                "sub-themes raised under most elements are charted.")
@@ -76,7 +76,7 @@ def reach() -> None:
                                      default="staff_group", key="by", required=True)
     label = DIMENSIONS[dimension]
     frame = query("reach", "representation", filters, dimension, threshold, settings().today)
-    st.subheader(f"Who we reach, by {label.lower()}")
+    st.header(f"Who we reach, by {label.lower()}")
     st.caption(representation_summary(frame, label) + " A ratio of 1 means a group makes up the same share of the "
                "people reached as of the workforce.")
     if frame["workforce_share"].notna().any():
@@ -91,12 +91,12 @@ def reach() -> None:
             "workforce_share": st.column_config.NumberColumn("Share of workforce %", format="%.1f"),
             "ratio": st.column_config.NumberColumn("Ratio", format="%.2f")})
         download_buttons(table, f"reach-by-{dimension}", "dl_reach")
-    st.subheader(f"People reached per series, by {label.lower()}")
+    st.header(f"People reached per series, by {label.lower()}")
     by_series = query("reach", "people_by_series", filters, dimension, threshold)
     by_series = hidden_as_text(by_series, list(by_series.columns)).rename_axis("Series").reset_index()
     st.dataframe(by_series, hide_index=True)
     download_buttons(by_series, f"people-by-series-and-{dimension}", "dl_series")
-    st.subheader("First-time and returning attenders")
+    st.header("First-time and returning attenders")
     returning = query("reach", "first_and_returning", filters, threshold)
     st.caption(returning_summary(returning) + " First time: the person's first Big Conversation session ever.")
     if not returning.empty:
@@ -109,7 +109,7 @@ def reach() -> None:
 
 
 def feedback() -> None:
-    st.subheader("What staff said")
+    st.header("What staff said")
     search = st.text_input("Search the feedback", key="q", bind="query-params", placeholder='e.g. rota OR "car park"',
                            help='Words match their plurals too. Use "quotes" for an exact phrase, and AND, OR, NOT '
                                 "(in capitals), a minus sign and brackets: `(rota OR shift) NOT night`.")

@@ -49,7 +49,7 @@ if upload is not None:
             del st.session_state["import_preview"]
             st.success(f"Imported {upload.name}: {done.summary}.", icon=":material/check_circle:")
 
-st.subheader("Past imports")
+st.header("Past imports")
 history = query("imports", "import_history")
 if history.empty:
     st.info("Nothing has been imported yet.")

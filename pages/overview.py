@@ -28,7 +28,7 @@ st.caption(f"Big Conversation sessions, reach, actions and the NHS Staff Survey 
 by_series = query("overview", "headline_by_series", filters, today)
 focus, previous = focus_and_previous(by_series, filters.series)
 
-st.subheader("Headline figures")
+st.header("Headline figures")
 if focus is None:
     st.info("No held sessions match these filters.")
 else:
@@ -55,7 +55,7 @@ else:
         card("Actions overdue", focus["actions_overdue"], delta(focus, previous, "actions_overdue"),
              delta_color="inverse", help="Open actions whose due date has passed.")
 
-st.subheader("Staff Survey scores and Big Conversation sessions")
+st.header("Staff Survey scores and Big Conversation sessions")
 codes = filters.elements or taxonomy.SCORE_CODES
 scores = query("overview", "survey_trends", filters.org_code, tuple(codes))
 markers = query("overview", "session_markers", filters)
@@ -68,7 +68,7 @@ with st.expander("Table behind this chart"):
     st.dataframe(table[["element", "survey_year", "score", "average", "best", "worst", "responses"]],
                  hide_index=True, column_config={"survey_year": st.column_config.NumberColumn("Survey year", format="%d")})
 
-st.subheader("Sessions, attendance and feedback by series and element")
+st.header("Sessions, attendance and feedback by series and element")
 grid = query("overview", "series_element_grid", filters)
 if grid.empty:
     st.info("No held sessions match these filters.")

@@ -78,7 +78,7 @@ def problems_frame(problems) -> pd.DataFrame:
 
 def show_preview(outcome: Outcome) -> None:
     """Counts, notes, problems and warnings, all as plain text."""
-    st.subheader("Preview")
+    st.header("Preview")
     with st.container(horizontal=True, gap="small"):
         for label, value in (("Rows read", outcome.rows), ("Added", outcome.added), ("Updated", outcome.updated),
                              ("Unchanged", outcome.unchanged), ("Skipped", outcome.skipped), *outcome.extra.items()):
