@@ -12,6 +12,7 @@ from data_access.database import is_empty, shared_engine, upgrade
 from data_access.query_modules import QUERY_MODULES
 from data_access.seed import SAMPLE_FOLDER, seed_folder
 
+
 @st.cache_resource(show_spinner=False)
 def settings() -> Settings:
     return load_settings()
