@@ -34,7 +34,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--import-rows", type=int, default=100_000,
                         help="participants in the timed Teams import (default 100,000; 0 skips it)")
     parser.add_argument("--fresh", action="store_true", help="rebuild the tiers' databases instead of reusing them")
-    parser.add_argument("--folder", type=Path, default=BENCH_DIR, help=f"where databases are kept (default {BENCH_DIR})")
+    parser.add_argument("--folder", type=Path, default=BENCH_DIR,
+                        help=f"where databases are kept (default {BENCH_DIR})")
     parser.add_argument("--out", type=Path, help="the JSON results file (default bench/results/<time>.json)")
     options = parser.parse_args(argv)
     if options.repeat < 1 or options.import_rows < 0:
@@ -77,8 +78,8 @@ def postgres(folder: Path, wanted: bool) -> Iterator[PostgresServer | None]:
 
 def measure_apart(load: Load, repeat: int, import_rows: int) -> dict:
     """bench.measure in a child process with the app's environment pointed at this database."""
-    env = {**os.environ, "DATABASE_URL": load.url, "BC_AS_OF": AS_OF, "BC_ROLE": "od_team", "STREAMLIT_LOGGER_LEVEL": "error",
-           "PYTHONPATH": str(PROJECT_ROOT)}
+    env = {**os.environ, "DATABASE_URL": load.url, "BC_AS_OF": AS_OF, "BC_ROLE": "od_team",
+           "STREAMLIT_LOGGER_LEVEL": "error", "PYTHONPATH": str(PROJECT_ROOT)}
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "result.json"
         settings = json.dumps({"repeat": repeat, "import_rows": import_rows})

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from bench.timing import Timing, repeated
+from data_access import taxonomy
 from data_access.filters import Filters
 from data_access.query_modules import QUERY_MODULES
 from data_access.queries_reach import DIMENSIONS
@@ -31,7 +32,7 @@ def query_calls(engine: Engine, today: date, threshold: int) -> dict[str, Callab
         "overview.headline_by_series": lambda: o.headline_by_series(engine, everything, today),
         "overview.people_reached": lambda: o.people_reached(engine, everything),
         "overview.workforce_headcount": lambda: o.workforce_headcount(engine, org, today),
-        "overview.survey_trends": lambda: o.survey_trends(engine, org, ("PP1", "PP2", "PP3", "PP4", "PP5", "PP6", "PP7")),
+        "overview.survey_trends": lambda: o.survey_trends(engine, org, tuple(taxonomy.ELEMENT_CODES)),
         "overview.session_markers": lambda: o.session_markers(engine, everything),
         "overview.series_element_grid": lambda: o.series_element_grid(engine, everything),
         "feedback.session_options": lambda: f.session_options(engine, org),

@@ -16,5 +16,5 @@ def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
     with st.container(horizontal=True, gap="small"):
         st.download_button("Download CSV", lambda: csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}_csv",
                            icon=":material/download:", on_click="ignore")
-        st.download_button("Download Excel", lambda: excel_bytes(frame, name), f"{name}.xlsx", EXCEL_TYPE, key=f"{key}_xlsx",
-                           icon=":material/table_view:", on_click="ignore")
+        st.download_button("Download Excel", lambda: excel_bytes(frame, name), f"{name}.xlsx", EXCEL_TYPE,
+                           key=f"{key}_xlsx", icon=":material/table_view:", on_click="ignore")

@@ -35,22 +35,18 @@ class TeamsReport:
 
 def parse_duration(text: str) -> float:
     """Seconds in a Teams duration such as '1h 2m 10s', '19m 26s' or '55m'."""
-    match = DURATION.match(text or "")
-    if not match or not any(match.groups()):
+    seconds = _durations(pd.Series([text or ""], dtype=object)).iloc[0]
+    if pd.isna(seconds):
         raise ValueError(f"cannot read the duration {text!r}")
-    hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return hours * 3600 + minutes * 60 + seconds
+    return float(seconds)
 
 
 def parse_stamp(text: str, us: bool) -> datetime:
     """A Teams time stamp in the organiser's locale: UK '14/11/22, 09:30:46' or US '11/26/25, 4:16:54 PM'."""
-    cleaned = re.sub(r"\s+", " ", text.replace(",", " ")).strip()
-    for fmt in STAMP_FORMATS[us]:
-        try:
-            return datetime.strptime(cleaned, fmt)
-        except ValueError:
-            continue
-    raise ValueError(f"cannot read the time {text!r}")
+    parsed = _stamps(pd.Series([text], dtype=object), us).iloc[0]
+    if pd.isna(parsed):
+        raise ValueError(f"cannot read the time {text!r}")
+    return parsed.to_pydatetime()
 
 
 def parse_report(raw: bytes) -> TeamsReport:
