@@ -93,7 +93,13 @@ def _loaded(tier: str, backend: str, url: str, seconds: float, folder: Path) -> 
 
 
 def _reused(tier: str, backend: str, url: str, folder: Path) -> Load:
-    """A database from an earlier run, with the load time recorded then (the URL may have a new port)."""
+    """A database from an earlier run, migrated to this code's schema, with the load time recorded then (the URL
+    may have a new port)."""
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
     record = _record_path(tier, backend, folder)
     seconds = json.loads(record.read_text())["seconds"] if record.exists() else None
     return Load(tier, backend, url, seconds, _counts(url))

@@ -136,21 +136,25 @@ def session_keys(conn: Connection) -> pd.DataFrame:
 
 def load_attendance(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
     """Attendance rows carry session_id and person_key; one row per person per session."""
+    # In key order, rows go into the (session_id, person_key) index one after another rather than at random pages.
+    frame = frame.sort_values(["session_id", "person_key"], kind="stable")
     return sync(conn, Attendance.__table__, frame, ["session_id", "person_key"], scope="session_id", write=write)
 
 
 def load_people(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
     """Staff-list rows: organisation_id, person_key, staff_group, division, band."""
-    return sync(conn, Person.__table__, frame, ["organisation_id", "person_key"], write=write)
+    return sync(conn, Person.__table__, frame, ["organisation_id", "person_key"], scope="organisation_id", write=write)
 
 
 def staff_of(conn: Connection, organisation_id: int, person_keys: list[str]) -> pd.DataFrame:
-    """person_key, staff_group, division, band of the given people in an organisation's staff list."""
-    found = []
-    for start in range(0, len(person_keys), CHUNK):
-        found += conn.execute(select(Person.person_key, Person.staff_group, Person.division, Person.band).where(
-            Person.organisation_id == organisation_id,
-            Person.person_key.in_(person_keys[start:start + CHUNK]))).mappings().all()
+    """person_key, staff_group, division, band of the given people in an organisation's staff list.
+
+    The organisation's whole list is read (one range of its key, a trust's staff at most) and matched here: looking
+    up a large report's keys a chunk at a time took each one to a random page of every organisation's list."""
+    query = select(Person.person_key, Person.staff_group, Person.division, Person.band).where(
+        Person.organisation_id == organisation_id)
+    wanted = set(person_keys)  # a set, not Series.isin: pandas' Arrow strings took a second over 100,000 keys
+    found = [tuple(row) for row in conn.execute(query) if row.person_key in wanted]
     return pd.DataFrame(found, columns=["person_key", "staff_group", "division", "band"])
 
 

@@ -74,7 +74,9 @@ class Attendance(Base):
     __tablename__ = "attendance"
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
-    person_key: Mapped[str] = mapped_column(String(64), index=True)
+    # No index on person_key alone: keys are hashes, so a million-entry index took each import's rows at random
+    # pages; the (session_id, person_key) key below serves every lookup.
+    person_key: Mapped[str] = mapped_column(String(64))
     staff_group: Mapped[str | None] = mapped_column(String(100))
     division: Mapped[str | None] = mapped_column(String(100))
     band: Mapped[str | None] = mapped_column(String(20))
@@ -188,7 +190,7 @@ class Person(Base):
     __tablename__ = "person"
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
-    person_key: Mapped[str] = mapped_column(String(64), index=True)
+    person_key: Mapped[str] = mapped_column(String(64))  # looked up by (organisation_id, person_key), the key below
     staff_group: Mapped[str | None] = mapped_column(String(100))
     division: Mapped[str | None] = mapped_column(String(100))
     band: Mapped[str | None] = mapped_column(String(20))

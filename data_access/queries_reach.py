@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, ScalarSelect, and_, case, distinct, func, literal, select
+from sqlalchemy import Engine, ScalarSelect, case, distinct, func, literal, select
 
 from data_access.database import read_frame
 from data_access.filters import ATTENDEE, UNKNOWN, Filters, apply, apply_people, organisation_id, sessions_joined
@@ -107,18 +107,19 @@ def people_by_series(engine: Engine, filters: Filters, dimension: str, threshold
 
 def first_and_returning(engine: Engine, filters: Filters, threshold: int) -> pd.DataFrame:
     """Per series: people at their first Big Conversation ever, and people who had come before."""
-    first_seen = (sessions_joined(select(Attendance.person_key, func.min(Session.starts_at).label("first_at"))
-                                  .select_from(Session).join(Attendance, Attendance.session_id == Session.id))
-                  .where(Organisation.ods_code == filters.org_code, Session.status == "held", ATTENDEE)
-                  .group_by(Attendance.person_key).subquery())
-
     def table(chosen: Filters) -> pd.DataFrame:
-        is_new = first_seen.c.first_at >= Series.start_date
-        query = (_attended([Series.name, Series.start_date,
-                            func.count(distinct(case((is_new, Attendance.person_key)))),
-                            func.count(distinct(case((~is_new, Attendance.person_key))))], chosen)
-                 .join(first_seen, and_(first_seen.c.person_key == Attendance.person_key))
-                 .group_by(Series.name, Series.start_date).order_by(Series.start_date))
+        # One pass over the organisation's attendance: each person's first session comes from a window over all of
+        # it, and the filters only mark which rows are counted (a join back by person needed an index on person_key,
+        # which made every import's inserts land at random in a million-entry index).
+        seen = (_attended([Series.name, Series.start_date, Attendance.person_key,
+                           func.min(Session.starts_at).over(partition_by=Attendance.person_key).label("first_at"),
+                           case((_attended([literal(1)], chosen).whereclause, 1)).label("chosen")],
+                          Filters(chosen.org_code))
+                .subquery())
+        is_new = seen.c.first_at >= seen.c.start_date
+        query = (select(seen.c.name, seen.c.start_date, func.count(distinct(case((is_new, seen.c.person_key)))),
+                        func.count(distinct(case((~is_new, seen.c.person_key)))))
+                 .where(seen.c.chosen == 1).group_by(seen.c.name, seen.c.start_date).order_by(seen.c.start_date))
         return read_frame(engine, query, ["series", "start_date", "first_time", "returning"]).set_index("series")
 
     counts = table(filters).drop(columns="start_date")

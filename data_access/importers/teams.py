@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +24,7 @@ COLUMN_ALIASES = {
 ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Organizer",
          "presenter": "Presenter", "attendee": "Attendee"}
 ROLE_RANK = {"Organizer": 0, "Presenter": 1, "Attendee": 2}  # most senior first
+LOCALE_ROWS = 50  # participants' rows read, with the summary, to tell a US report from a UK one
 STAMP_FORMATS = {True: ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"),  # US, keyed by "is the locale US"
                  False: ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")}
 
@@ -51,15 +54,14 @@ def parse_stamp(text: str, us: bool) -> datetime:
 
 def parse_report(raw: bytes) -> TeamsReport:
     """Parse a whole report, or refuse it with every problem found."""
-    text = decode(raw)
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = decode(raw).replace("\r\n", "\n").split("\n")
     delimiter = "\t" if any("\t" in line for line in lines[:20]) else ","
-    cells = [row or [""] for row in csv.reader(lines, delimiter=delimiter)]
-    summary, header_at = _summary(cells)
-    if header_at is None:
+    summary, header, table_at = _summary(lines, delimiter)
+    if not header:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
-    us = US_TIME.search(text) is not None
-    participants = _participants(cells, header_at, us)
+    # Teams writes every time in the organiser's locale, so the summary and the first rows tell it.
+    us = US_TIME.search("\n".join(lines[:table_at + LOCALE_ROWS])) is not None
+    participants = _participants(lines, header, table_at, delimiter, us)
     title = summary.get("meeting title", "")
     start_text = summary.get("start time") or summary.get("meeting start time")
     try:
@@ -69,28 +71,31 @@ def parse_report(raw: bytes) -> TeamsReport:
     return TeamsReport(title, start, participants)
 
 
-def _summary(cells: list[list[str]]) -> tuple[dict[str, str], int | None]:
+def _summary(lines: list[str], delimiter: str) -> tuple[dict[str, str], list[str], int]:
+    """The summary's fields, the participants' header cells, and the line the participants' rows start on."""
     summary: dict[str, str] = {}
-    for at, row in enumerate(cells):
+    reader = csv.reader(lines, delimiter=delimiter)
+    for row in reader:
+        row = row or [""]
         first = row[0].strip().lower()
         if first in ("name", "full name") and len(row) > 2:
-            return summary, at
+            return summary, row, reader.line_num
         if len(row) >= 2 and first and not SECTION.match(row[0]):
             summary.setdefault(first, row[1].strip())
-    return summary, None
+    return summary, [], len(lines)
 
 
-def _participants(cells: list[list[str]], header_at: int, us: bool) -> pd.DataFrame:
-    names = [h.strip() for h in cells[header_at]]
+def _participants(lines: list[str], cells: list[str], table_at: int, delimiter: str, us: bool) -> pd.DataFrame:
+    names = [h.strip() for h in cells]
     header = [COLUMN_ALIASES.get(h.lower(), h.lower()) for h in names]
     missing = {"name", "first_join", "last_leave"} - set(header)
     if missing:
-        raise ImportRefused([ImportProblem(header_at + 1, col, "this column is missing") for col in sorted(missing)])
-    table = _table(cells, header_at, header)
+        raise ImportRefused([ImportProblem(table_at, col, "this column is missing") for col in sorted(missing)])
+    table = _table(lines[table_at - 1:_table_end(lines, table_at, delimiter)], header, delimiter, table_at)
     if table.empty:
-        raise ImportRefused([ImportProblem(header_at + 2, None, "the participants table is empty")])
+        raise ImportRefused([ImportProblem(table_at + 1, None, "the participants table is empty")])
     people = _read_people(table, us)
-    problems = [ImportProblem(header_at + 2 + int(at), dict(zip(header, names)).get(column, column), message)
+    problems = [ImportProblem(table_at + 1 + int(at), dict(zip(header, names)).get(column, column), message)
                 for at, column, message in people.attrs["problems"]]
     if problems:
         raise ImportRefused(problems)
@@ -102,16 +107,28 @@ def _participants(cells: list[list[str]], header_at: int, us: bool) -> pd.DataFr
             [["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]])
 
 
-def _table(cells: list[list[str]], header_at: int, header: list[str]) -> pd.DataFrame:
-    """The participants' rows up to the next section, stripped, one column per field (a repeated header: the last)."""
-    rows = []
-    for row in cells[header_at + 1:]:
-        if not any(c.strip() for c in row) or SECTION.match(row[0]):
-            break
-        rows.append(row)
-    position = {field: at for at, field in enumerate(header)}
-    return pd.DataFrame({field: pd.Series([row[at].strip() if at < len(row) else "" for row in rows], dtype=object)
-                         for field, at in position.items()})
+def _table_end(lines: list[str], start: int, delimiter: str) -> int:
+    """The line after the participants' rows: the first blank row or the next section's heading."""
+    for at in range(start, len(lines)):
+        bare = lines[at].strip(f"{delimiter} \t\"")
+        if not bare or (bare[0].isdigit() and SECTION.match(bare.split(delimiter)[0].strip('"'))):
+            return at
+    return len(lines)
+
+
+def _table(rows: list[str], header: list[str], delimiter: str, header_row: int) -> pd.DataFrame:
+    """The participants' rows (after their header line), stripped, one column per field (a repeated header: the
+    last); short rows are padded and cells past the header ignored."""
+    width = range(len(header))
+    try:
+        grid = pd.read_csv(io.StringIO("\n".join(rows)), sep=delimiter, header=0, names=width, usecols=width,
+                           index_col=False, dtype=str, keep_default_na=False, skip_blank_lines=False)
+    except pd.errors.ParserError as error:  # in practice only a quoted cell left open to the end of the file
+        found = re.search(r"row (\d+)", str(error))
+        raise ImportRefused([ImportProblem(header_row + int(found[1]) if found else None, None,
+                                           "a quoted cell is never closed, so the rows from here on cannot be read; "
+                                           "export the report from Teams again")]) from None
+    return pd.DataFrame({field: grid[at].str.strip() for field, at in {f: a for a, f in enumerate(header)}.items()})
 
 
 def _read_people(table: pd.DataFrame, us: bool) -> pd.DataFrame:
@@ -145,6 +162,10 @@ def _read_people(table: pd.DataFrame, us: bool) -> pd.DataFrame:
 
 def _stamps(texts: pd.Series, us: bool) -> pd.Series:
     """parse_stamp for a whole column at once; a time it cannot read is NaT."""
+    return _each_distinct(texts, lambda distinct: _distinct_stamps(distinct, us))
+
+
+def _distinct_stamps(texts: pd.Series, us: bool) -> pd.Series:
     cleaned = texts.str.replace(",", " ", regex=False).str.replace(r"\s+", " ", regex=True).str.strip()
     parsed = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[us]")
     for fmt in STAMP_FORMATS[us]:
@@ -157,6 +178,16 @@ def _stamps(texts: pd.Series, us: bool) -> pd.Series:
 
 def _durations(texts: pd.Series) -> pd.Series:
     """parse_duration for a whole column at once, in seconds; a duration it cannot read is NaN."""
+    return _each_distinct(texts, _distinct_durations)
+
+
+def _distinct_durations(texts: pd.Series) -> pd.Series:
     parts = texts.str.extract(DURATION.pattern, flags=re.IGNORECASE)
     seconds = parts.astype(float).fillna(0) @ [3600.0, 60.0, 1.0]
     return seconds.where(parts.notna().any(axis=1))
+
+
+def _each_distinct(texts: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """parse() run once per distinct text, spread back over the column: a report's times repeat a great deal."""
+    codes, distinct = pd.factorize(texts, use_na_sentinel=False)
+    return pd.Series(parse(pd.Series(distinct, dtype=object)).to_numpy()[codes], index=texts.index)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from data_access import taxonomy
-from data_access.database import is_empty, make_engine, upgrade
+from data_access.database import alembic_config, is_empty, make_engine, upgrade
 from data_access.models import Attendance, Base, Metric, MetricAlias
 
 DESIGN_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
@@ -28,7 +29,7 @@ def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) 
     assert DESIGN_TABLES <= tables
     assert tables - DESIGN_TABLES == {"alembic_version"}
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0003"
     assert is_empty(migrated_engine)
 
 
@@ -36,6 +37,24 @@ def test_migrations_build_exactly_the_models(migrated_engine: Engine) -> None:
     with migrated_engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert differences == []
+
+
+def test_the_person_key_indexes_go_and_come_back_with_the_data_kept(migrated_engine: Engine) -> None:
+    def indexes() -> set[str]:
+        found = inspect(migrated_engine)
+        return {index["name"] for table in ("attendance", "person") for index in found.get_indexes(table)}
+
+    with migrated_engine.begin() as conn:
+        org = conn.execute(text("insert into organisation (ods_code, name, benchmark_group) values "
+                                "('RXX', 'Test Trust', 'Acute') returning id")).scalar_one()
+        conn.execute(text("insert into person (organisation_id, person_key) values (:org, 'k1')"), {"org": org})
+    assert not {"ix_attendance_person_key", "ix_person_person_key"} & indexes()
+    command.downgrade(alembic_config(migrated_engine), "0002")
+    assert {"ix_attendance_person_key", "ix_person_person_key"} <= indexes()
+    upgrade(migrated_engine)
+    assert not {"ix_attendance_person_key", "ix_person_person_key"} & indexes()
+    with migrated_engine.connect() as conn:
+        assert conn.execute(text("select person_key from person")).scalars().all() == ["k1"]
 
 
 def test_upgrading_twice_is_harmless(migrated_engine: Engine) -> None:

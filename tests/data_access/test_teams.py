@@ -192,3 +192,36 @@ def test_refuses_a_table_without_a_required_column() -> None:
 def test_refuses_an_empty_participants_table() -> None:
     assert [(p.row, p.message) for p in refused(sections()).problems] == \
         [(FIRST_ROW, "the participants table is empty")]
+
+
+def test_refuses_a_quoted_cell_left_open_naming_its_row() -> None:
+    problem = refused(sections(UK_PEOPLE[0], UK_PEOPLE[2], '"Participant Q\t14/11/22, 09:40:00'))
+    assert [(p.row, p.message) for p in problem.problems] == [
+        (FIRST_ROW + 2, "a quoted cell is never closed, so the rows from here on cannot be read; "
+                        "export the report from Teams again")]
+
+
+def test_short_rows_are_padded_and_cells_past_the_header_ignored() -> None:
+    problem = refused(sections(UK_PEOPLE[2], "Participant S\t14/11/22, 09:40:00"))
+    assert [(p.row, p.column, p.message) for p in problem.problems] == \
+        [(FIRST_ROW + 1, "Last Leave", "cannot read the time ''")]
+    report = parse_report(utf16le(sections(UK_PEOPLE[2] + "\textra\t\tcells", UK_PEOPLE[3])))
+    assert report.participants["identity"].tolist() == ["a@example.nhs.uk", "b@example.nhs.uk"]
+    assert report.participants["minutes_attended"].round(4).tolist() == [19.4333, 55.0]
+
+
+def test_a_section_straight_after_the_table_ends_it() -> None:
+    text = sections(UK_PEOPLE[2]).replace(f"{UK_PEOPLE[2]}\r\n\r\n3.", f"{UK_PEOPLE[2]}\r\n3.")
+    assert parse_report(utf16le(text)).participants["identity"].tolist() == ["a@example.nhs.uk"]
+
+
+def test_a_large_report_reads_each_distinct_time_and_duration_once_and_maps_them_back() -> None:
+    people = [person(f"Person {n}", f"14/11/22, 09:{30 + n % 20}:00", f"14/11/22, 10:{10 + n % 7}:00",
+                     f"{40 - n % 20 + n % 7}m", f"p{n}@example.nhs.uk") for n in range(3000)]
+    found = parse_report(utf16le(sections(*people))).participants
+    assert len(found) == 3000
+    for n in (0, 1, 19, 2999):
+        row = found.iloc[n]
+        assert row["first_join"] == datetime(2022, 11, 14, 9, 30 + n % 20)
+        assert row["last_leave"] == datetime(2022, 11, 14, 10, 10 + n % 7)
+        assert row["minutes_attended"] == 40 - n % 20 + n % 7
