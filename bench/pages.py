@@ -4,12 +4,15 @@ Cold means the query cache (st.cache_data) is empty, as after a new filter or th
 handle (st.cache_resource) stays, as it does for the life of a server process. Warm is the same page run again."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from bench.timing import Timing, repeated, seconds
@@ -51,19 +54,41 @@ class PageFailed(RuntimeError):
 
 def measure_page(name: str, repeat: int) -> PageResult:
     script, params = PAGES[name]
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    at.query_params.update(params)
-    at.run()
-    at.switch_page(script).run()  # first run of this page: its imports, not part of either timing
-    check_page(name, at)
-    cold, warm = [], []
-    for _ in range(repeat):
-        st.cache_data.clear()
-        cold.append(seconds(at.run))
-        warm.append(seconds(at.run))
-    check_page(name, at)
+    with through_dashboard():
+        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+        at.query_params.update(params)
+        at.run()
+        at.switch_page(script).run()  # first run of this page: its imports, not part of either timing
+        check_page(name, at)
+        cold, warm = [], []
+        for _ in range(repeat):
+            st.cache_data.clear()
+            cold.append(seconds(at.run))
+            warm.append(seconds(at.run))
+        check_page(name, at)
     figures, frames = _content(at)
     return PageResult(name, Timing.of(cold), Timing.of(warm), floor(figures, frames, repeat), len(figures), len(frames))
+
+
+@contextmanager
+def through_dashboard() -> Iterator[None]:
+    """Every run goes through dashboard.py (sidebar filters, navigation, then the page), as on a server.
+
+    AppTest forgets before each run that dashboard.py called st.navigation, finds the pages/ folder, and so runs a
+    chosen page on its own (Streamlit's legacy pages-folder mode); a server does that only for a session's very
+    first request. Telling it, after that check, that the app uses st.navigation (what st.navigation itself sets)
+    makes each timed run the whole script a browser's rerun executes."""
+    detect = PagesManager.__init__
+
+    def as_navigation_app(manager: PagesManager, *args, **kwargs) -> None:
+        detect(manager, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = as_navigation_app
+    try:
+        yield
+    finally:
+        PagesManager.__init__ = detect
 
 
 def floor(figures: list[go.Figure], frames: list[pd.DataFrame], repeat: int) -> Timing:
@@ -91,7 +116,8 @@ def _content(at: AppTest) -> tuple[list[go.Figure], list[pd.DataFrame]]:
 
 
 def check_page(name: str, at: AppTest) -> None:
-    """Refuse to time a page that failed: an exception, the app's own failure message, or no title."""
+    """Refuse to time a page that failed (an exception, the app's own failure message, or no title) or that ran
+    without dashboard.py's sidebar filters."""
     if at.exception:
         raise PageFailed(f"{name}: {at.exception[0].value}")
     failed = [error.value for error in at.error if error.value.startswith(FAILED)]
@@ -99,3 +125,5 @@ def check_page(name: str, at: AppTest) -> None:
         raise PageFailed(f"{name}: {failed[0]}")
     if not at.title:
         raise PageFailed(f"{name}: the page drew no title")
+    if not at.sidebar.multiselect:
+        raise PageFailed(f"{name}: the page ran without dashboard.py's sidebar filters")

@@ -7,7 +7,8 @@ from data_access.importers.errors import ImportRefused
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview, sha256
 from ui.context import current_user, engine, query, settings
-from ui.import_widgets import base_options, file_options, history_frame, session_choice, show_preview
+from ui.import_widgets import (HISTORY_CONFIG, base_options, file_options, history_frame, session_choice,
+                               show_preview)
 from ui.page import page_filters
 
 filters = page_filters()
@@ -54,4 +55,4 @@ history = query("imports", "import_history")
 if history.empty:
     st.info("Nothing has been imported yet.")
 else:
-    st.dataframe(history_frame(history), hide_index=True, width="stretch")
+    st.dataframe(history_frame(history), hide_index=True, width="stretch", column_config=HISTORY_CONFIG)

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from bench.pages import PAGES, PageFailed, check_page
+from bench.pages import DASHBOARD, PAGES, PageFailed, check_page, through_dashboard
 from bench.queries import public_queries
 from data_access.config import PROJECT_ROOT
 
@@ -102,3 +102,23 @@ def test_a_page_that_fails_is_not_timed() -> None:
     at = AppTest.from_function(_failing_page).run()
     with pytest.raises(PageFailed, match="could not be shown"):
         check_page("failing", at)
+
+
+def test_pages_are_timed_through_dashboard_as_a_server_runs_them(sample_sqlite_url: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in {"DATABASE_URL": sample_sqlite_url, "BC_ROLE": "od_team", "BC_AS_OF": "2026-11-23"}.items():
+        monkeypatch.setenv(name, value)
+    st.cache_data.clear()
+    alone = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    alone.switch_page("pages/import.py").run()
+    # Plain AppTest runs a page in pages/ on its own, without the sidebar every page has in the browser.
+    assert alone.title[0].value == "Import data" and not alone.sidebar.multiselect
+    with pytest.raises(PageFailed, match="without dashboard.py's sidebar filters"):
+        check_page("Import data", alone)
+    with through_dashboard():
+        at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+        at.switch_page("pages/import.py").run()
+    assert at.title[0].value == "Import data"
+    assert [box.label for box in at.sidebar.multiselect] == ["Series", "People Promise element"]
+    assert at.sidebar.caption[-1].value == "Signed in as: OD team"
+    check_page("Import data", at)

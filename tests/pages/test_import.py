@@ -1,6 +1,7 @@
 """The Import page run whole with AppTest: only the OD team sees it; preview first, then commit, then the record."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -69,6 +70,10 @@ def test_preview_counts_then_commit_lands_and_is_listed(app, own_url: str) -> No
     assert who == "local user"
     history = at.dataframe[-1].value
     assert history.iloc[0][["Kind", "File", "Outcome", "Added"]].tolist() == ["sessions", "sessions.csv", "success", 1]
+    # A time stamp the table formats as "23 November 2026, 14:05", newest first.
+    assert history["When"].is_monotonic_decreasing and history["When"].iloc[0].year >= 2026
+    assert json.loads(at.dataframe[-1].proto.columns)["When"]["type_config"] == \
+        {"type": "datetime", "format": "D MMMM YYYY, HH:mm"}
 
 
 def test_a_bad_file_shows_every_problem_and_no_commit_button(app, own_url: str) -> None:
