@@ -36,7 +36,8 @@ def _summary(runs: list[dict]) -> str:
             if imported else "not run"
         rss = run["peak_rss_mb"]
         rows.append([run["tier"], run["backend"], _rows(run["load"]["rows"]), _seconds(run["load"]["seconds"]),
-                     f"{rate} ({imported['rows']:,} rows)" if imported else rate,
+                     f"{rate} ({imported['rows']:,} rows, median of {imported['runs']}; first "
+                     f"{imported['rows'] / imported['first_seconds']:,.0f})" if imported else rate,
                      f"{rss['pages_and_queries']:,.0f} {_mark(rss['pages_and_queries'] <= PEAK_RSS_MB)}",
                      f"{rss['with_import']:,.0f}"])
     return _table(["tier", "backend", "attendance / feedback rows", "load (s)",

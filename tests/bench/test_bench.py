@@ -77,6 +77,7 @@ def test_the_import_lands_every_row_and_memory_is_reported(smoke: tuple[dict, st
     results, _ = smoke
     for run in results["runs"]:
         assert run["import"]["rows"] == IMPORT_ROWS and run["import"]["rows_per_second"] > 0
+        assert run["import"]["runs"] == 1 and run["import"]["first_seconds"] == run["import"]["seconds"]
         rss = run["peak_rss_mb"]
         assert 50 < rss["pages_and_queries"] <= rss["with_import"]
 
@@ -87,6 +88,7 @@ def test_the_markdown_report_lists_every_page_and_marks_targets(smoke: tuple[dic
     for name in PAGES:
         assert f"| {name} | " in printed
     assert "| actions.register |" in printed and ("✓" in printed or "✗" in printed)
+    assert f"({IMPORT_ROWS} rows, median of 1; first " in printed
 
 
 def _failing_page() -> None:
