@@ -21,3 +21,12 @@ ACTION_EDITORS: tuple[str, ...] = ("od_team",)
 
 def can_edit_actions(role: str) -> bool:
     return role in ACTION_EDITORS
+
+
+# Roles that may read the register's internal notes (the OD team's working notes, never shared with staff): the
+# roles that keep the register. Everyone else sees the register without them.
+INTERNAL_NOTE_READERS: tuple[str, ...] = ACTION_EDITORS
+
+
+def can_read_internal_notes(role: str) -> bool:
+    return role in INTERNAL_NOTE_READERS

@@ -6,7 +6,7 @@ import streamlit as st
 from charts.actions import progress_figure
 from data_access import taxonomy
 from data_access.filters import Filters
-from data_access.permissions import can_edit_actions
+from data_access.permissions import can_edit_actions, can_read_internal_notes
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
 from ui.context import figure, query, settings
@@ -19,6 +19,7 @@ DATE = st.column_config.DateColumn(format="D MMMM YYYY")
 filters: Filters = page_filters()
 today = settings().today
 editor = can_edit_actions(settings().role)
+notes_shown = can_read_internal_notes(settings().role)
 
 st.title("Actions")
 st.caption(f"What staff said at Big Conversation sessions and what the trust is doing about it, as at "
@@ -56,7 +57,9 @@ with register_tab:
     st.header("The register")
     columns = {"action_id": "ID", "session_date": "Session date", "element_code": "Element", "you_said": "You said",
                "we_did": "We did", "owner": "Owner", "status": "Status", "due_date": "Due",
-               "completed_date": "Completed", "overdue": "Overdue", "internal_note": "Internal note"}
+               "completed_date": "Completed", "overdue": "Overdue"}
+    if notes_shown:
+        columns["internal_note"] = "Internal note"
     st.dataframe(register[list(columns)].rename(columns=columns), hide_index=True,
                  column_config={"Session date": DATE, "Due": DATE, "Completed": DATE})
     if not editor:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 from sqlalchemy.engine import make_url
 
@@ -15,10 +16,16 @@ from tests.helpers import csv_rows
 from tests.pages.conftest import array, figure
 
 TODAY = date(2026, 11, 23)
+NOTE = "Owner asked for more time; chase at the December board"
 
 
 def actions_page(app, role: str = "od_team", **params):
     return app(role=role, **params).switch_page("pages/actions.py").run()
+
+
+def register_table(at) -> pd.DataFrame:
+    """The register as shown (the table with an ID column; the shared view's table has none)."""
+    return next(table.value for table in at.dataframe if "ID" in table.value.columns)
 
 
 @pytest.fixture
@@ -59,6 +66,23 @@ def test_other_roles_see_the_register_read_only(app, role):
     assert {m.label: m.value for m in at.metric}["Actions"] == "75"
     assert any(c.value == "Read only: the OD team keeps the register." for c in at.caption)
     assert not at.get("form") and not at.button
+    # The OD team's internal notes are theirs alone.
+    shown = register_table(at)
+    assert "Internal note" not in shown.columns and list(shown.columns)[-1] == "Overdue"
+    assert not shown.astype(str).apply(lambda column: column.str.contains(NOTE, regex=False)).any().any()
+
+
+def test_the_od_team_sees_its_internal_notes(app, own_copy):
+    engine = make_engine(own_copy)
+    first = register(engine, Filters("R9Z"), TODAY).iloc[0]
+    edit_action(engine, int(first["action_id"]), int(first["version"]), {"internal_note": NOTE}, "od.lead",
+                datetime(2026, 11, 23, 9, 0))
+    engine.dispose()
+    shown = register_table(actions_page(app, database_url=own_copy))
+    assert shown.loc[shown["ID"] == first["action_id"], "Internal note"].tolist() == [NOTE]
+    for role in ("executive", "facilitator"):
+        other = register_table(actions_page(app, role=role, database_url=own_copy))
+        assert "Internal note" not in other.columns
 
 
 def test_the_shared_view_has_no_owners_or_notes_and_offers_downloads(app):
