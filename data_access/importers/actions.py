@@ -5,6 +5,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from data_access import loader
+from data_access.actions import editable_fields, record_import
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
 from data_access.importers.lookups import org_ids_of, session_ids_by_key
@@ -35,8 +36,14 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
 
 
 def load(conn: Connection, prepared: Prepared, options: ImportOptions, write: bool) -> dict[str, int]:
-    stamp = {"updated_by": options.user, "updated_at": options.now}
-    return loader.load_actions(conn, prepared.data["actions"], write, stamp=stamp)
+    """Load the actions; when writing, give what changed a new version and its audit trail, as an edit would."""
+    frame = prepared.data["actions"]
+    sessions = [int(s) for s in frame["session_id"].drop_duplicates()]
+    before, now = (editable_fields(conn, sessions) if write else {}), options.now
+    counts = loader.load_actions(conn, frame, write, stamp={"updated_by": options.user, "updated_at": now})
+    if write:
+        record_import(conn, before, sessions, options.user, now)
+    return counts
 
 
 KIND = Kind("actions", "Actions", "A CSV of actions: " + ", ".join(REQUIRED + OPTIONAL) + ".", True, prepare, load)

@@ -12,6 +12,7 @@ from data_access.database import make_engine
 from data_access.filters import Filters
 from data_access.models import Action, ActionChange, Session
 from data_access.queries_actions import action, history, register
+from data_access.seed import SEED_USER
 from tests.helpers import seed_sample, table_snapshot
 
 NOW = datetime(2026, 11, 23, 14, 5)
@@ -32,7 +33,9 @@ def pick(engine: Engine, status: str, n: int = 0) -> dict:
 
 
 def changes_of(engine: Engine, action_id: int) -> list[tuple]:
+    """The changes made after the sample data was loaded (which records each seeded action's fields)."""
     frame = history(engine, action_id)
+    frame = frame[frame["changed_by"] != SEED_USER]
     return sorted(zip(frame["field"], frame["before"], frame["after"], frame["changed_by"]),
                   key=lambda row: row[0])
 
@@ -51,7 +54,17 @@ def test_marking_an_action_done_records_each_field_changed(writable):
         ("status", "in progress", "done", "Asha Patel"),
         ("we_did", before["we_did"], "Done: rotas out 8 weeks ahead", "Asha Patel"),
     ]
-    assert set(history(writable, before["action_id"])["changed_at"]) == {NOW}
+    edits = history(writable, before["action_id"])
+    assert set(edits.loc[edits["changed_by"] == "Asha Patel", "changed_at"]) == {NOW}
+
+
+def test_a_seeded_action_carries_its_fields_as_set_by_the_sample_data(writable):
+    seeded = pick(writable, "in progress")
+    trail = history(writable, seeded["action_id"])
+    assert set(trail["changed_by"]) == {SEED_USER}
+    set_fields = dict(zip(trail["field"], trail["after"]))
+    assert set_fields["status"] == "in progress" and set_fields["you_said"] == seeded["you_said"]
+    assert set(trail["before"]) == {None} and seeded["version"] == 1
 
 
 def test_an_edit_from_a_stale_copy_is_refused_naming_who_changed_it_and_nothing_changes(writable):
@@ -96,7 +109,7 @@ def test_an_edit_that_changes_nothing_keeps_the_version_and_records_nothing(writ
     current = pick(writable, "coming soon")
     assert edit_action(writable, current["action_id"], current["version"], {"owner": f" {current['owner']} "},
                        "Asha Patel", NOW) == current["version"]
-    assert history(writable, current["action_id"]).empty
+    assert changes_of(writable, current["action_id"]) == []
 
 
 def test_adding_an_action_records_it_for_the_sessions_element(writable):

@@ -7,13 +7,13 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from data_access.config import SAMPLE_SECRET
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import preview
-from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme, ImportBatch,
-                                Organisation, Person, Series, Session, SurveyScore, Workforce)
+from data_access.models import (Action, ActionChange, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme,
+                                ImportBatch, Organisation, Person, Series, Session, SurveyScore, Workforce)
 from data_access.privacy import person_key
 from data_access.queries_admin import row_counts
 from tests.helpers import table_snapshot
@@ -192,6 +192,32 @@ def test_actions_are_stamped_with_who_imported_them_and_re_import_keeps_the_stam
     assert run(trust, "actions", csv_bytes(actions)).unchanged == 1
     assert rows(trust, select(Action.element_code, Action.status, Action.due_date, Action.updated_by,
                               Action.updated_at)) == first
+
+
+def test_imported_actions_get_versions_and_an_audit_trail_as_edits_do(trust: Engine) -> None:
+    base = {"org_code": "R9Z", "session_date": "2024-01-25", "session_title": "Safety & Health Conversation",
+            "element_code": "PP4", "we_did": "Protected breaks", "owner": "Chief Nurse", "due_date": "2027-03-31",
+            "completed_date": ""}
+    first = [{**base, "you_said": "No breaks", "status": "planned"}, {**base, "you_said": "No water", "status": "done",
+                                                                       "completed_date": "2024-06-01"}]
+    run(trust, "actions", csv_bytes(first))
+    trail = rows(trust, select(Action.you_said, ActionChange.field, ActionChange.before, ActionChange.after,
+                               ActionChange.changed_by).join(Action, Action.id == ActionChange.action_id)
+                 .order_by(ActionChange.id))
+    assert ("No breaks", "status", None, "planned", "test user") in trail
+    assert ("No water", "completed_date", None, "2024-06-01", "test user") in trail
+    assert rows(trust, select(Action.you_said, Action.version).order_by(Action.id)) == [("No breaks", 1),
+                                                                                         ("No water", 1)]
+    second = [{**first[0], "status": "in progress", "owner": "Director of Nursing"}, first[1]]
+    run(trust, "actions", csv_bytes(second))
+    assert rows(trust, select(Action.you_said, Action.version).order_by(Action.id)) == [("No breaks", 2),
+                                                                                         ("No water", 1)]
+    changes = rows(trust, select(ActionChange.field, ActionChange.before, ActionChange.after)
+                   .where(ActionChange.id > len(trail)).order_by(ActionChange.field))
+    assert changes == [("owner", "Chief Nurse", "Director of Nursing"), ("status", "planned", "in progress")]
+    assert run(trust, "actions", csv_bytes(second)).unchanged == 2  # the same file again: no new version or history
+    assert rows(trust, select(func.count()).select_from(ActionChange))[0][0] == len(trail) + 2
+    assert rows(trust, select(Action.version).order_by(Action.id)) == [(2,), (1,)]
 
 
 def test_workforce_headcounts(trust: Engine) -> None:
