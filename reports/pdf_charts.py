@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from data_access import taxonomy
-from reports.pdf_document import BLACK, PAGE_WIDTH, Document, latin1
+from reports.pdf_document import BLACK, PAGE_WIDTH, Document
 
 PANEL_HEIGHT = 52
 GAP = 6
@@ -23,7 +23,7 @@ def _range(values: pd.Series) -> tuple[float, float]:
 
 def legend(pdf: Document) -> None:
     x, y = pdf.l_margin, pdf.get_y() + 2
-    pdf.set_font("Helvetica", size=8)
+    pdf.use_font(size=8)
     for _, label, grey, width, dash, gap in LINES:
         _style(pdf, grey, width, dash, gap)
         pdf.line(x, y, x + 10, y)
@@ -46,9 +46,9 @@ def _style(pdf: Document, grey: int, width: float, dash: float, gap: float) -> N
 def _panel(pdf: Document, scores: pd.DataFrame, code: str, years: list[int], x: float, y: float,
            width: float) -> None:
     pdf.set_text_color(*BLACK)
-    pdf.set_font("Helvetica", "B", 9)
+    pdf.use_font("B", 9)
     pdf.set_xy(x, y)
-    pdf.cell(width, 5, latin1(taxonomy.element_label(code)))
+    pdf.cell(width, 5, pdf.plain(taxonomy.element_label(code)))
     left, top, right, bottom = x + 9, y + 7, x + width - 14, y + PANEL_HEIGHT - 7
     low, high = _range(scores[["score", "best", "average", "worst"]].stack())
 
@@ -58,7 +58,7 @@ def _panel(pdf: Document, scores: pd.DataFrame, code: str, years: list[int], x: 
     def py(value: float) -> float:
         return bottom - (bottom - top) * (value - low) / (high - low)
 
-    pdf.set_font("Helvetica", size=7)
+    pdf.use_font(size=7)
     _style(pdf, 215, 0.2, 0, 0)
     tick = low
     while tick <= high + 1e-9:

@@ -11,7 +11,10 @@ if [ "${BC_SKIP_POSTGRES:-}" != 1 ] && ! { command -v initdb && command -v pg_ct
     missing+=(postgresql)
 fi
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
-command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The brief's PDF prints staff's words in these fonts (reports/pdf_document.py); the browser tests use them too.
+[ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from data_access import queries_brief, queries_overview, queries_reach
 from reports.brief import collect_brief
 from reports.brief_markdown import brief_markdown
+from reports import pdf_document
 from reports.brief_pdf import brief_pdf
 from reports.brief_sections import SECTIONS
 from reports.markdown import escape
@@ -66,14 +67,30 @@ def test_the_pdf_holds_the_cover_line_sections_numbers_and_quotes(brief):
     assert str(attendees_by_date()["2025-04-24"]) in text
 
 
+def with_comment(brief, text: str):
+    verbatim = pd.concat([brief.verbatim.assign(text=text).head(1), brief.verbatim.iloc[1:]], ignore_index=True)
+    return type(brief)(**{**brief.__dict__, "verbatim": verbatim})
+
+
 def test_free_text_is_escaped_in_markdown_and_plain_in_the_pdf(brief):
     nasty = "<script>alert(1)</script> **bold** | pipe — “quoted”"
-    verbatim = pd.concat([brief.verbatim.assign(text=nasty).head(1), brief.verbatim.iloc[1:]], ignore_index=True)
-    altered = type(brief)(**{**brief.__dict__, "verbatim": verbatim})
+    altered = with_comment(brief, nasty)
     text = brief_markdown(altered)
     assert f"> {escape(nasty)}" in text and "<script>" not in text
     assert escape(nasty) == r"\<script\>alert(1)\</script\> \*\*bold\*\* \| pipe — “quoted”"
-    assert '"<script>alert(1)</script> **bold** | pipe - "quoted""' in pdf_text(brief_pdf(altered))
+    assert f'"{nasty}"' in pdf_text(brief_pdf(altered))
+
+
+def test_the_pdf_prints_every_letter_staff_wrote(brief):
+    words = "Zażółć gęślą jaźń — Привіт, колеги — Γειά σου — ‘naïve’ café…"
+    assert f'"{words}"' in pdf_text(brief_pdf(with_comment(brief, words)))
+
+
+def test_without_the_unicode_fonts_the_pdf_still_builds_in_latin_1(brief, monkeypatch, caplog):
+    monkeypatch.setattr(pdf_document, "FONT_FOLDERS", ())
+    text = pdf_text(brief_pdf(with_comment(brief, "Łukasz said ‘café’ — fine")))
+    assert '"?ukasz said \'café\' - fine"' in text
+    assert "fonts-liberation" in caplog.text
 
 
 def pp6_people_by_staff_group() -> dict[str, int]:
