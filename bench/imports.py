@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
-from bench.timing import seconds
+from bench.timing import Timing, seconds
 from data_access.config import SAMPLE_SECRET
 from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
@@ -51,7 +51,7 @@ def measure_import(engine: Engine, rows: int, runs: int = 1) -> ImportResult:
     """Commit a `rows`-row attendance report and take it out again, `runs` times; the median time."""
     raw = teams_report(rows)
     took = [_import_once(engine, raw, rows) for _ in range(runs)]
-    return ImportResult(rows, float(np.median(took)), runs, took[0])
+    return ImportResult(rows, Timing.of(took).median, runs, took[0])
 
 
 def _import_once(engine: Engine, raw: bytes, rows: int) -> float:

@@ -15,7 +15,6 @@ TEXT_LIMITS = {"you_said": 500, "we_did": 1000, "owner": 200, "internal_note": 2
 REQUIRED_TEXT = {"you_said": "What staff said", "we_did": "What we did or will do", "owner": "The owner"}
 FIELD_LABELS = {"status": "Status", "owner": "Owner", "due_date": "Due date", "completed_date": "Completed date",
                 "you_said": "You said", "we_did": "We did", "internal_note": "Internal note"}
-CHUNK = 5000  # ids per IN list, well inside SQLite's limit on parameters
 # A due date more than this long after the session is almost certainly a typing slip.
 LONGEST_PLAN = timedelta(days=5 * 366)
 
@@ -87,28 +86,24 @@ def _record(conn: Connection, action_id: int, before: dict, after: dict, user: s
 
 
 def editable_fields(conn: Connection, session_ids: list[int]) -> dict[int, dict]:
-    """The editable fields of these sessions' actions, by action id."""
-    found: dict[int, dict] = {}
-    for start in range(0, len(session_ids), CHUNK):
-        query = select(Action.id, *[getattr(Action, f) for f in EDITABLE]).where(
-            Action.session_id.in_(session_ids[start:start + CHUNK]))
-        found |= {row.id: {f: row._mapping[f] for f in EDITABLE} for row in conn.execute(query)}
-    return found
+    """The editable fields and last change of these sessions' actions, by action id."""
+    query = select(Action.id, Action.updated_at, *[getattr(Action, f) for f in EDITABLE]).where(
+        Action.session_id.in_(session_ids))
+    return {row.id: dict(row._mapping) for row in conn.execute(query)}
 
 
 def record_import(conn: Connection, before: dict[int, dict], session_ids: list[int], user: str, now: datetime) -> None:
-    """After an import wrote these sessions' actions: an action it added gets its fields in the audit trail, as
-    add_action gives them; one it changed gets a new version and a row per changed field, as edit_action does."""
+    """After an import wrote these sessions' actions (stamping what it changed with `now`): an action it added gets
+    its fields in the audit trail, as add_action gives them; one it changed gets a new version and a row per changed
+    field, as edit_action does."""
     changed = []
     for action_id, row in editable_fields(conn, session_ids).items():
-        previous = before.get(action_id, {})
-        fields = {f: row[f] for f in EDITABLE if _text(previous.get(f)) != _text(row[f])}
-        if fields:
-            _record(conn, action_id, previous, fields, user, now)
-            changed += [action_id] if previous else []
-    for start in range(0, len(changed), CHUNK):
-        conn.execute(update(Action).where(Action.id.in_(changed[start:start + CHUNK]))
-                     .values(version=Action.version + 1))
+        previous = before.get(action_id)
+        _record(conn, action_id, previous or {}, row, user, now)
+        if previous and row["updated_at"] == now:
+            changed.append(action_id)
+    if changed:
+        conn.execute(update(Action).where(Action.id.in_(changed)).values(version=Action.version + 1))
 
 
 def _session_date(conn: Connection, session_id: int) -> tuple[date, str]:

@@ -161,14 +161,12 @@ def staff_of(conn: Connection, organisation_id: int, person_keys: list[str]) -> 
 def retag_attendance(conn: Connection, organisation_id: int, people: pd.DataFrame, write: bool = True) -> int:
     """Give an organisation's attendance rows the staff group, division and band of people (by person_key);
     returns how many rows change."""
+    # The organisation's attendance is read whole (by its sessions, on the session key) and matched here: with no
+    # index on person_key alone, looking people up by key could read every session's rows once per chunk of keys.
     sessions = (select(Session.id).join(Series, Series.id == Session.series_id)
                 .where(Series.organisation_id == organisation_id))
-    keys = people["person_key"].tolist()
-    current = []
-    for start in range(0, len(keys), CHUNK):
-        current += conn.execute(select(Attendance.id, Attendance.person_key, Attendance.staff_group,
-                                       Attendance.division, Attendance.band).where(
-            Attendance.session_id.in_(sessions), Attendance.person_key.in_(keys[start:start + CHUNK]))).mappings().all()
+    current = conn.execute(select(Attendance.id, Attendance.person_key, Attendance.staff_group, Attendance.division,
+                                  Attendance.band).where(Attendance.session_id.in_(sessions))).all()
     merged = pd.DataFrame(current, columns=["id", "person_key", "staff_group", "division", "band"]).merge(
         people[["person_key", "staff_group", "division", "band"]], on="person_key", suffixes=("_db", ""))
     changed = merged[_differs(merged, ["staff_group", "division", "band"])]

@@ -7,20 +7,16 @@ import pandas as pd
 
 
 def person_key(secret: str, identity: str) -> str:
-    """A keyed hash (HMAC-SHA256) of an email or UPN; the identity itself is never stored.
-
-    hmac.digest, the one-shot form, is several times faster than hmac.new: imports hash every row."""
-    return hmac.digest(secret.encode(), identity.strip().lower().encode(), "sha256").hex()
+    """A keyed hash (HMAC-SHA256) of an email or UPN; the identity itself is never stored."""
+    return person_keys(secret, pd.Series([identity], dtype=object)).iloc[0]
 
 
 def person_keys(secret: str, identities: pd.Series) -> pd.Series:
-    """person_key for a whole column, inline and over a plain list: iterating pandas' Arrow strings, and a function
-    call per row, each cost as much as the hashing.
+    """person_key for a whole column: the one definition of a key, which must never change.
 
-    Tidied by Python's own strip and lower, as person_key does: pandas' Arrow strings lower some letters otherwise,
-    and a key must never change."""
+    Tidied by Python's own strip and lower (pandas' Arrow strings lower some letters otherwise); hashed with
+    hmac.digest, the one-shot form, in one loop over a plain list: iterating pandas' Arrow strings, and a function
+    call per row, each cost as much as the hashing."""
     key = secret.encode()
-    return pd.Series([hmac.digest(key, str(value).strip().lower().encode(), "sha256").hex()
-                      for value in identities.tolist()],
-                     index=identities.index, dtype=object)
-
+    return pd.Series([hmac.digest(key, value.strip().lower().encode(), "sha256").hex()
+                      for value in identities.tolist()], index=identities.index, dtype=object)

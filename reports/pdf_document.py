@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from fpdf import FPDF
+from fpdf import FPDF, FPDFException
 from fpdf.fonts import FontFace
 
 # Liberation Sans has Arial's metrics (the NHS's fallback for Frutiger); DejaVu Sans supplies the letters it lacks,
@@ -54,7 +54,10 @@ class Document(FPDF):
             for style, path in fallback.items():
                 self.add_font("fallback", style, path)
             self.set_fallback_fonts(["fallback"], exact_match=False)
-        self.set_text_shaping(True)  # HarfBuzz: joined Arabic letters, right-to-left runs in their order
+        try:
+            self.set_text_shaping(True)  # HarfBuzz: joined Arabic letters, right-to-left runs in their order
+        except FPDFException:
+            LOG.warning("uharfbuzz is not installed: right-to-left text in PDFs is not shaped")
         return "body"
 
     def plain(self, text: object) -> str:

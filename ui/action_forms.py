@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access.actions import STATUSES, ActionRefused, StaleEdit, add_action, edit_action
+from reports.markdown import escape
 from ui.context import current_user, engine, query, settings
 from ui.formatting import long_date
 
@@ -48,7 +49,7 @@ def edit_form(action_id: int) -> None:
     if opened is None or opened[0] != action_id:
         st.session_state[EDITING] = opened = (action_id, int(current["version"]))
     with st.form(f"edit_{action_id}"):
-        st.markdown(f"**Editing action {action_id}** from {current['session_title']} "
+        st.markdown(f"**Editing action {action_id}** from {escape(current['session_title'])} "
                     f"({long_date(current['session_date'])})")
         values = _fields(current, f"edit_{action_id}")
         saved = st.form_submit_button("Save changes", type="primary")

@@ -218,6 +218,9 @@ def test_imported_actions_get_versions_and_an_audit_trail_as_edits_do(trust: Eng
     assert run(trust, "actions", csv_bytes(second)).unchanged == 2  # the same file again: no new version or history
     assert rows(trust, select(func.count()).select_from(ActionChange))[0][0] == len(trail) + 2
     assert rows(trust, select(Action.version).order_by(Action.id)) == [(2,), (1,)]
+    # A change outside the edit form's fields still gives a new version, so an open edit of it is refused.
+    run(trust, "actions", csv_bytes([second[0], {**second[1], "element_code": "PP1"}]))
+    assert rows(trust, select(Action.element_code, Action.version).order_by(Action.id)) == [("PP4", 2), ("PP1", 2)]
 
 
 def test_workforce_headcounts(trust: Engine) -> None:

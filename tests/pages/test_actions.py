@@ -6,13 +6,16 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
+from sqlalchemy import update
 from sqlalchemy.engine import make_url
 
 from data_access.actions import edit_action
 from data_access.database import make_engine
 from data_access.filters import Filters
+from data_access.models import Session
 from data_access.queries_actions import action, history, register
 from data_access.seed import SEED_USER
+from reports.markdown import escape
 from tests.helpers import csv_rows
 from tests.pages.conftest import array, figure
 
@@ -114,6 +117,17 @@ def test_an_edit_through_the_form_is_saved_with_its_history(app, own_copy):
     assert list(zip(changes["field"], changes["before"], changes["after"], changes["changed_by"])) == \
         [("owner", "HR Business Partners", "Workforce and Rostering team", "local user")]
     engine.dispose()
+
+
+def test_the_edit_form_shows_a_session_title_as_text_not_markdown(app, own_copy):
+    title = "[Win a prize](https://evil.example) **now**"
+    engine = make_engine(own_copy)
+    with engine.begin() as conn:
+        conn.execute(update(Session).values(title=title))
+    engine.dispose()
+    at = actions_page(app, database_url=own_copy)
+    heading = next(m.value for m in at.markdown if m.value.startswith("**Editing action"))
+    assert escape(title) in heading and title not in heading
 
 
 def test_a_stale_edit_through_the_form_is_refused_naming_who_changed_it(app, own_copy):
