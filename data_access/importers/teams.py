@@ -24,7 +24,6 @@ COLUMN_ALIASES = {
 ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Organizer",
          "presenter": "Presenter", "attendee": "Attendee"}
 ROLE_RANK = {"Organizer": 0, "Presenter": 1, "Attendee": 2}  # most senior first
-LOCALE_ROWS = 50  # participants' rows read, with the summary, to tell a US report from a UK one
 STAMP_FORMATS = {True: ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"),  # US, keyed by "is the locale US"
                  False: ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")}
 
@@ -59,16 +58,34 @@ def parse_report(raw: bytes) -> TeamsReport:
     summary, header, table_at = _summary(lines, delimiter)
     if not header:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
-    # Teams writes every time in the organiser's locale, so the summary and the first rows tell it.
-    us = US_TIME.search("\n".join(lines[:table_at + LOCALE_ROWS])) is not None
+    start_text = summary.get("start time") or summary.get("meeting start time")
+    us = _is_us(start_text or _first_join(lines, header, table_at, delimiter))
     participants = _participants(lines, header, table_at, delimiter, us)
     title = summary.get("meeting title", "")
-    start_text = summary.get("start time") or summary.get("meeting start time")
     try:
         start = parse_stamp(start_text, us) if start_text else participants["first_join"].min()
     except ValueError as error:
         raise ImportRefused([ImportProblem(None, "Start time", str(error))]) from None
     return TeamsReport(title, start, participants)
+
+
+def _is_us(stamp: str) -> bool:
+    """Teams writes every time in the organiser's locale, so one time stamp tells it (never a title or a name,
+    which may mention "12:30 pm")."""
+    return US_TIME.search(stamp) is not None
+
+
+def _first_join(lines: list[str], cells: list[str], table_at: int, delimiter: str) -> str:
+    """The first participant's join time, as written: the locale's witness when the summary has no start time."""
+    header = _fields(cells)
+    row = next(csv.reader(lines[table_at:table_at + 1], delimiter=delimiter), [])
+    at = header.index("first_join") if "first_join" in header else len(row)
+    return row[at] if at < len(row) else ""
+
+
+def _fields(cells: list[str]) -> list[str]:
+    """The participants' header cells as field names (name, first_join, last_leave, duration, ...)."""
+    return [COLUMN_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in cells]
 
 
 def _summary(lines: list[str], delimiter: str) -> tuple[dict[str, str], list[str], int]:
@@ -86,8 +103,7 @@ def _summary(lines: list[str], delimiter: str) -> tuple[dict[str, str], list[str
 
 
 def _participants(lines: list[str], cells: list[str], table_at: int, delimiter: str, us: bool) -> pd.DataFrame:
-    names = [h.strip() for h in cells]
-    header = [COLUMN_ALIASES.get(h.lower(), h.lower()) for h in names]
+    names, header = [h.strip() for h in cells], _fields(cells)
     missing = {"name", "first_join", "last_leave"} - set(header)
     if missing:
         raise ImportRefused([ImportProblem(table_at, col, "this column is missing") for col in sorted(missing)])

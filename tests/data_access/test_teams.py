@@ -100,6 +100,19 @@ def test_am_or_pm_in_a_title_does_not_make_a_uk_report_american() -> None:
     assert report.start == datetime(2022, 11, 14, 9, 30, 46)
 
 
+def test_a_time_in_a_title_or_a_name_does_not_make_a_uk_report_american() -> None:
+    lunch = person("Lunch 12:30 pm Rota Team", "14/11/22, 09:33:00", "14/11/22, 10:00:00", "27m", "rota@example.nhs.uk")
+    report = parse_report(utf16le(sections(lunch, *UK_PEOPLE[2:], title="Drop-in at 12:30 PM for night staff")))
+    assert report.start == datetime(2022, 11, 14, 9, 30, 46)
+    assert report.participants["first_join"].min() == datetime(2022, 11, 14, 9, 33)
+
+
+def test_without_a_start_time_the_first_join_tells_a_us_report() -> None:
+    d = person("Participant D", "11/26/25, 11:58:05 AM", "11/26/25, 1:02:10 PM", "1h 4m 5s", "d@example.nhs.uk")
+    report = parse_report(utf16le(sections(d).replace("Start time\t14/11/22, 09:30:46\r\n", "")))
+    assert report.start == datetime(2025, 11, 26, 11, 58, 5)
+
+
 @pytest.mark.parametrize(("text", "us", "expected"), [
     ("14/11/22, 09:30:46", False, datetime(2022, 11, 14, 9, 30, 46)),
     ("14/11/2022, 09:30:46", False, datetime(2022, 11, 14, 9, 30, 46)),
