@@ -59,7 +59,7 @@ def parse_report(raw: bytes) -> TeamsReport:
     if not header:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
     start_text = summary.get("start time") or summary.get("meeting start time")
-    us = _is_us(start_text or _first_join(lines, header, table_at, delimiter))
+    us = _is_us(start_text or _first_join(lines, _fields(header), table_at, delimiter))
     participants = _participants(lines, header, table_at, delimiter, us)
     title = summary.get("meeting title", "")
     try:
@@ -75,11 +75,12 @@ def _is_us(stamp: str) -> bool:
     return US_TIME.search(stamp) is not None
 
 
-def _first_join(lines: list[str], cells: list[str], table_at: int, delimiter: str) -> str:
+def _first_join(lines: list[str], fields: list[str], table_at: int, delimiter: str) -> str:
     """The first participant's join time, as written: the locale's witness when the summary has no start time."""
-    header = _fields(cells)
+    if "first_join" not in fields:
+        return ""  # _participants refuses the table, naming the missing column
     row = next(csv.reader(lines[table_at:table_at + 1], delimiter=delimiter), [])
-    at = header.index("first_join") if "first_join" in header else len(row)
+    at = fields.index("first_join")
     return row[at] if at < len(row) else ""
 
 
