@@ -9,9 +9,10 @@ from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
-from ui.context import figure, query, settings
+from ui.context import derived, figure, query, settings
 from ui.formatting import long_date
 from ui.page import page_filters
+from ui.tables import renamed
 
 STATUSES = ("planned", "coming soon", "in progress", "done", "dropped")
 DATE = st.column_config.DateColumn(format="D MMMM YYYY")
@@ -60,13 +61,14 @@ with register_tab:
                "completed_date": "Completed", "overdue": "Overdue"}
     if notes_shown:
         columns["internal_note"] = "Internal note"
-    st.dataframe(register[list(columns)].rename(columns=columns), hide_index=True,
+    st.dataframe(derived(renamed, register, columns), hide_index=True,
                  column_config={"Session date": DATE, "Due": DATE, "Completed": DATE})
     if not editor:
         st.caption("Read only: the OD team keeps the register.")
     elif not register.empty:
         st.header("Edit an action")
-        choices = {f"{row['action_id']} · {row['you_said']}": int(row["action_id"]) for _, row in register.iterrows()}
+        choices = {f"{action_id} · {said}": int(action_id)
+                   for action_id, said in zip(register["action_id"].tolist(), register["you_said"].tolist())}
         chosen = st.selectbox("Action", list(choices), key="edit_choice")
         edit_form(choices[chosen])
     if editor:

@@ -7,24 +7,25 @@ from charts.explorer import representation_figure, representation_summary
 from charts.overview import trend_figure, trend_summary
 from data_access import taxonomy
 from data_access.filters import Filters
-from reports.brief import REACH_DIMENSIONS, collect_brief
+from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, SECTIONS,
                                     cover_line, done_heading, facts, reach_caption, reach_rows, verbatim_source)
 from reports.markdown import escape
-from ui.context import figure, query, settings
+from ui.context import derived, figure, gathered_brief, query, settings
 from ui.formatting import long_date
 from ui.page import page_filters
+from ui.tables import renamed
 
 
 def session_label(row) -> str:
-    when = "upcoming" if row["upcoming"] else row["status"]
-    return f"{long_date(row['starts_at'].date())} · {row['title']} ({when})"
+    when = "upcoming" if row.upcoming else row.status
+    return f"{long_date(row.starts_at.date())} · {row.title} ({when})"
 
 
 def table(frame, columns: dict[str, str], **config) -> None:
-    st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, column_config=config)
+    st.dataframe(derived(renamed, frame, columns), hide_index=True, column_config=config)
 
 
 filters: Filters = page_filters()
@@ -38,10 +39,10 @@ choices = query("brief", "session_choices", filters.org_code, today)
 if choices.empty:
     st.info("There are no sessions to brief yet.")
     st.stop()
-labels = {session_label(row): int(row["session_id"]) for _, row in choices.iterrows()}
+labels = {session_label(row): int(row.session_id) for row in choices.itertuples()}
 label = st.selectbox("Session", list(labels), key="session", bind="query-params",
                      help="Upcoming sessions first, soonest first; then held sessions, newest first.")
-brief = collect_brief(query, labels[label], today, settings().suppression_threshold)
+brief = gathered_brief(labels[label], today, settings().suppression_threshold)
 
 st.header(brief.session["title"])
 st.caption(cover_line(brief))
@@ -73,7 +74,7 @@ else:
                "shown exactly as staff wrote them.")
     for theme, count in zip(brief.sub_themes["sub_theme"], brief.sub_themes["items"]):
         with st.expander(f"{theme.capitalize()} ({count} items)", expanded=True):
-            for _, item in brief.verbatim[brief.verbatim["sub_theme"] == theme].iterrows():
+            for item in brief.verbatim[brief.verbatim["sub_theme"] == theme].to_dict("records"):
                 st.text(item["text"])
                 st.caption(escape(verbatim_source(item)))
 
@@ -103,7 +104,7 @@ st.caption(reach_caption(brief))
 for tab, (dimension, name) in zip(st.tabs(list(REACH_DIMENSIONS.values()), key="reach_by"), REACH_DIMENSIONS.items()):
     with tab:
         frame = brief.reach[dimension]
-        st.caption(representation_summary(frame, name))
+        st.caption(derived(representation_summary, frame, name))
         st.plotly_chart(figure(representation_figure, frame, name), key=f"brief_reach_{dimension}", theme=None)
         with st.expander("Table behind this chart"):
-            table(reach_rows(frame), REACH_COLUMNS)
+            table(derived(reach_rows, frame), REACH_COLUMNS)

@@ -9,11 +9,13 @@ from charts.explorer import (element_spread_figure, element_spread_summary, repr
 from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS
 from data_access.search import SearchSyntaxError
-from ui.context import figure, query, settings
+from ui.context import derived, figure, query, settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
-from ui.formatting import hidden_as_text, long_date, whole
+from ui.formatting import long_date, whole
 from ui.page import page_filters
+from ui.tables import (changes_table, people_by_series_table, representation_table, returning_table, shares_table,
+                       spread_table)
 from ui.verbatim import show_verbatim
 
 VIEWS = ("Themes", "Reach", "Feedback")
@@ -35,13 +37,13 @@ def themes() -> None:
         st.info("No feedback matches these filters.")
         return
     st.header("Sub-themes across series")
-    chosen = list(filters.sub_themes) or top_sub_themes(shares, CHARTED_THEMES)
-    changes = theme_changes(shares)
-    st.caption(sub_theme_trend_summary(changes) + (" The chart shows the sub-themes chosen in the filters."
+    chosen = list(filters.sub_themes) or derived(top_sub_themes, shares, CHARTED_THEMES)
+    changes = derived(theme_changes, shares)
+    st.caption(derived(sub_theme_trend_summary, changes) + (" The chart shows the sub-themes chosen in the filters."
                if filters.sub_themes else f" The chart shows the {CHARTED_THEMES} most raised sub-themes."))
     st.plotly_chart(figure(sub_theme_trend_figure, shares, chosen), key="theme_trend", theme=None)
     with st.expander("Table behind this chart"):
-        table = hidden_as_text(shares.assign(share=(shares["share"] * 100).round(1)), ["items", "series_items", "share"])
+        table = derived(shares_table, shares)
         st.dataframe(table, hide_index=True, column_config={"series": "Series", "sub_theme": "Sub-theme",
                                                             "items": "Items", "series_items": "Items in series",
                                                             "share": "Share %"})
@@ -51,9 +53,8 @@ def themes() -> None:
     if changes.empty:
         st.info("Choose more than one series to compare.")
     else:
-        ordered = changes.sort_values(["series", "change_points"], ascending=[False, False])
-        st.dataframe(ordered.assign(previous_share=ordered["previous_share"] * 100, share=ordered["share"] * 100),
-                     hide_index=True, column_config={
+        ordered = derived(changes_table, changes)
+        st.dataframe(ordered, hide_index=True, column_config={
                          "series": "Series", "sub_theme": "Sub-theme", "status": "Movement",
                          "previous_share": st.column_config.NumberColumn("Before %", format="%.1f"),
                          "share": st.column_config.NumberColumn("Now %", format="%.1f"),
@@ -61,12 +62,12 @@ def themes() -> None:
         download_buttons(ordered, "sub-theme-changes", "dl_changes")
     st.header("The same sub-theme under different elements")
     spread = query("feedback", "sub_theme_by_element", filters, threshold)
-    st.caption(element_spread_summary(spread) + " All elements are shown whatever the element filter; the 15 "
+    st.caption(derived(element_spread_summary, spread) + " All elements are shown whatever the element filter; the 15 "
                "sub-themes raised under most elements are charted.")
     if not spread.empty:
         st.plotly_chart(figure(element_spread_figure, spread), key="element_spread", theme=None)
         with st.expander("Table behind this chart"):
-            table = hidden_as_text(spread, list(spread.columns)).reset_index()
+            table = derived(spread_table, spread)
             st.dataframe(table, hide_index=True)
             download_buttons(table, "sub-themes-by-element", "dl_spread")
 
@@ -77,12 +78,11 @@ def reach() -> None:
     label = DIMENSIONS[dimension]
     frame = query("reach", "representation", filters, dimension, threshold, settings().today)
     st.header(f"Who we reach, by {label.lower()}")
-    st.caption(representation_summary(frame, label) + " A ratio of 1 means a group makes up the same share of the "
+    st.caption(derived(representation_summary, frame, label) + " A ratio of 1 means a group makes up the same share of the "
                "people reached as of the workforce.")
     if frame["workforce_share"].notna().any():
         st.plotly_chart(figure(representation_figure, frame, label), key="representation", theme=None)
-    table = hidden_as_text(frame.assign(people_share=frame["people_share"] * 100,
-                                        workforce_share=frame["workforce_share"] * 100), ["people"])
+    table = derived(representation_table, frame)
     with st.expander("Table behind this chart", expanded=frame["workforce_share"].isna().all()):
         st.dataframe(table, hide_index=True, column_config={
             "group": label, "people": st.column_config.NumberColumn("People reached"),
@@ -93,16 +93,16 @@ def reach() -> None:
         download_buttons(table, f"reach-by-{dimension}", "dl_reach")
     st.header(f"People reached per series, by {label.lower()}")
     by_series = query("reach", "people_by_series", filters, dimension, threshold)
-    by_series = hidden_as_text(by_series, list(by_series.columns)).rename_axis("Series").reset_index()
+    by_series = derived(people_by_series_table, by_series)
     st.dataframe(by_series, hide_index=True)
     download_buttons(by_series, f"people-by-series-and-{dimension}", "dl_series")
     st.header("First-time and returning attenders")
     returning = query("reach", "first_and_returning", filters, threshold)
-    st.caption(returning_summary(returning) + " First time: the person's first Big Conversation session ever.")
+    st.caption(derived(returning_summary, returning) + " First time: the person's first Big Conversation session ever.")
     if not returning.empty:
         st.plotly_chart(figure(returning_figure, returning), key="returning", theme=None)
         with st.expander("Table behind this chart"):
-            table = hidden_as_text(returning, ["first_time", "returning"])
+            table = derived(returning_table, returning)
             st.dataframe(table, hide_index=True, column_config={"series": "Series", "first_time": "First time",
                                                                 "returning": "Returning"})
             download_buttons(table, "first-time-and-returning", "dl_returning")

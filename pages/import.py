@@ -6,7 +6,7 @@ import streamlit as st
 from data_access.importers.errors import ImportRefused
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview, sha256
-from ui.context import current_user, engine, query, settings
+from ui.context import current_user, data_changed, engine, query, settings
 from ui.import_widgets import (HISTORY_CONFIG, base_options, file_options, history_frame, session_choice,
                                show_preview)
 from ui.page import page_filters
@@ -46,7 +46,7 @@ if upload is not None:
         except ImportRefused as refused:
             st.error(f"The file was refused: {refused.problems[0]}")
         else:
-            st.cache_data.clear()
+            data_changed()
             del st.session_state["import_preview"]
             st.success(f"Imported {upload.name}: {done.summary}.", icon=":material/check_circle:")
 

@@ -1,6 +1,8 @@
 """What the brief says, shared by the page, the Markdown and the PDF: headings, facts, column headings."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from charts.explorer import UNDER_REACHED
@@ -41,7 +43,8 @@ def facts(brief: Brief) -> list[tuple[str, str]]:
             ("Status", session["status"].capitalize())]
 
 
-def verbatim_source(item: pd.Series) -> str:
+def verbatim_source(item: Mapping) -> str:
+    """Where a comment was said: a row of the brief's verbatim frame, as a Series or a record."""
     return f"{item['session_title']}, {long_date(item['session_date'])}"
 
 

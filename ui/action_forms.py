@@ -8,7 +8,7 @@ import streamlit as st
 
 from data_access.actions import STATUSES, ActionRefused, StaleEdit, add_action, edit_action
 from reports.markdown import escape
-from ui.context import current_user, engine, query, settings
+from ui.context import current_user, data_changed, engine, query, settings
 from ui.formatting import long_date
 
 EDITING = "editing_copy"  # (action id, version) of the copy the user opened: what a save is checked against
@@ -60,13 +60,13 @@ def edit_form(action_id: int) -> None:
             st.error(str(stale))
             if st.button("Reload the latest copy", key="reload_action"):
                 st.session_state.pop(EDITING)
-                query.clear()
+                data_changed()
                 st.rerun()
         except ActionRefused as refused:
             _refused(refused.problems)
         else:
             st.session_state[EDITING] = (action_id, version)
-            query.clear()
+            data_changed()
             st.success("Saved." if version != opened[1] else "Nothing had changed, so nothing was saved.")
     changes = query("actions", "history", action_id)
     st.markdown("**History**")
@@ -80,8 +80,7 @@ def edit_form(action_id: int) -> None:
 
 def add_form(sessions: pd.DataFrame) -> None:
     """Add an action to a held session; its element is the session's."""
-    labels = {f"{long_date(row['starts_at'].date())} · {row['title']}": int(row["session_id"])
-              for _, row in sessions.iterrows()}
+    labels = {f"{long_date(row.starts_at.date())} · {row.title}": int(row.session_id) for row in sessions.itertuples()}
     with st.form("add_action", clear_on_submit=False):
         label = st.selectbox("Session", list(labels), key="add_session")
         values = _fields({"due_date": None, "completed_date": None}, "add")
@@ -92,5 +91,5 @@ def add_form(sessions: pd.DataFrame) -> None:
         except ActionRefused as refused:
             _refused(refused.problems)
         else:
-            query.clear()
+            data_changed()
             st.success(f"Added action {action_id}.")

@@ -1,8 +1,13 @@
 """The app's database handle and cached reads; the database is created and seeded on first start."""
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
@@ -11,6 +16,9 @@ from data_access.config import Settings, load_settings
 from data_access.database import is_empty, shared_engine, upgrade
 from data_access.query_modules import QUERY_MODULES
 from data_access.seed import SAMPLE_FOLDER, seed_folder
+from reports.brief import Brief, collect_brief
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,13 +54,40 @@ def query(module: str, name: str, *args):
     return getattr(QUERY_MODULES[module], name)(engine(), *args)
 
 
+@st.cache_data(ttl=600, show_spinner=False, max_entries=100)
+def gathered_brief(session_id: int, today: date, threshold: int) -> Brief | None:
+    """A session's brief, gathered from the cached queries: one cache read on a rerun of its page, not ten."""
+    return collect_brief(query, session_id, today, threshold)
+
+
+def data_changed() -> None:
+    """After a write: every cached read is stale, the queries and what is gathered from them alike. (Charts and
+    derived tables need no clearing: they are keyed on the data they were made from.)"""
+    st.cache_data.clear()
+
+
 def figure(builder: Callable[..., go.Figure], *args) -> go.Figure:
     """A chart built once for the same data: Plotly takes longer to build a figure than Streamlit to draw it."""
-    return _built(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
+    return derived(builder, *args)
 
 
-@st.cache_resource(ttl=600, show_spinner=False, max_entries=100)
-def _built(name: str, _builder: Callable[..., go.Figure], *args) -> go.Figure:
-    """Keyed on the builder's name (a function cannot be hashed) and its data. A resource, not data: a pickled
-    figure would be validated again on every read; callers only read it."""
-    return _builder(*args)
+def derived(function: Callable[..., T], *args) -> T:
+    """A pure function of query results (a chart, a summary, a table for display), computed once for the same data.
+
+    Callers only read what comes back: it is shared, not copied."""
+    return _computed(f"{function.__module__}.{function.__qualname__}", function, *args)
+
+
+def frame_digest(frame: pd.DataFrame) -> bytes:
+    """A digest of everything in a frame (values, dtypes, index, column names), for keying the chart cache.
+
+    Pickling is a faithful copy, so different frames cannot share a digest; it is some fifteen times quicker than
+    Streamlit's own frame hashing (hash_pandas_object over Arrow strings), which cost a page 3-4 ms a chart."""
+    return hashlib.blake2b(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+
+
+@st.cache_resource(ttl=600, show_spinner=False, max_entries=300, hash_funcs={pd.DataFrame: frame_digest})
+def _computed(name: str, _function: Callable[..., T], *args) -> T:
+    """Keyed on the function's name (a function cannot be hashed) and its data. A resource, not data: a pickled
+    figure would be validated again on every read."""
+    return _function(*args)

@@ -24,7 +24,7 @@ def sidebar_filters() -> Filters:
             names = dict(zip(orgs["ods_code"], orgs["name"]))
             org_code = st.selectbox("Organisation", list(names), format_func=names.get, key="org", bind="query-params")
         series = query("overview", "series_list", org_code)
-        chosen_series = st.multiselect("Series", list(series["name"]), key="series", bind="query-params",
+        chosen_series = st.multiselect("Series", series["name"].tolist(), key="series", bind="query-params",
                                        placeholder="All series")
         # Options are the names themselves (no format_func) so the URL reads ?element=Safe+and+healthy.
         names = [taxonomy.element_label(code) for code in taxonomy.ELEMENT_CODES]

@@ -5,11 +5,24 @@ import pandas as pd
 import streamlit as st
 
 from data_access import taxonomy
-from data_access.search import highlight_spans, parse
+from data_access.search import Node, highlight_spans, parse
 from ui.formatting import long_date
 from ui.highlight import escape_markdown, highlighted
 
 READING_VIEW_ITEMS = 20
+
+
+def small_print(text: str) -> str:
+    """Text shown small and grey, as a caption is, inside a Markdown block."""
+    return f":gray[:small[{escape_markdown(text)}]]"
+
+
+def card(item, node: Node | None) -> str:
+    """A feedback item as Markdown: where it was said, the words with any matches highlighted, its sub-themes."""
+    where = (f"{long_date(item.starts_at.date())} · {item.session} · {taxonomy.element_label(item.element_code)} · "
+             f"{item.source} · {item.prompt}")
+    return "\n\n".join([small_print(where), highlighted(item.text, highlight_spans(node, item.text)),
+                         small_print(f"Sub-themes: {item.sub_themes}")])
 
 
 def show_verbatim(items: pd.DataFrame, search: str) -> None:
@@ -21,11 +34,8 @@ def show_verbatim(items: pd.DataFrame, search: str) -> None:
     st.caption(f"The {min(len(items), READING_VIEW_ITEMS)} newest matching items"
                + (" with the search words highlighted" if node else "") + "; every match is in the table below.")
     for item in items.head(READING_VIEW_ITEMS).itertuples():
-        with st.container(border=True):
-            st.caption(escape_markdown(f"{long_date(item.starts_at.date())} · {item.session} · "
-                                       f"{taxonomy.element_label(item.element_code)} · {item.source} · {item.prompt}"))
-            st.markdown(highlighted(item.text, highlight_spans(node, item.text)))
-            st.caption(escape_markdown(f"Sub-themes: {item.sub_themes}"))
+        # One Markdown element a card (not a caption, the text and a caption): twenty cards are most of the page.
+        st.container(border=True).markdown(card(item, node))
     table = items.assign(date=items["starts_at"].dt.date, element=items["element_code"].map(taxonomy.element_label))
     st.dataframe(table[["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]],
                  hide_index=True, column_config={"date": st.column_config.DateColumn("Date", format="D MMMM YYYY"),

@@ -60,5 +60,21 @@ def test_wrapped_labels_and_summary_sentence():
     assert trend_summary(scores().iloc[0:0], ("PP4",)) == "No survey scores are loaded for these elements."
 
 
+def test_summary_counts_each_scores_newest_published_year_and_only_the_codes_shown():
+    frame = scores()
+    newest_missing = (frame["survey_year"] == 2025) & (frame["metric_code"] == "PP4")
+    # PP4 has no 2025 score: its 2024 score stands for it, and that year it was below the average.
+    frame.loc[newest_missing, "score"] = math.nan
+    frame.loc[(frame["survey_year"] == 2024) & (frame["metric_code"] == "PP4"), "average"] = 9.0
+    assert trend_summary(frame, ("PP4", "ENG")) == \
+        "In the 2025 survey our trust scored above the group average on 1 of 2 scores shown."
+    assert trend_summary(frame, ("PP4",)) == \
+        "In the 2024 survey our trust scored above the group average on 0 of 1 scores shown."
+    frame.loc[frame["metric_code"] == "ENG", "average"] = math.nan  # no group average: not counted as above
+    assert trend_summary(frame, ("ENG",)) == \
+        "In the 2025 survey our trust scored above the group average on 0 of 1 scores shown."
+    assert trend_summary(frame, ("PP1",)) == "No survey scores are loaded for these elements."
+
+
 def test_palette_is_nhs_and_distinct():
     assert len(set(CATEGORICAL)) == len(CATEGORICAL) and CATEGORICAL[0] == "#003087"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import shutil
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -9,6 +10,7 @@ import plotly.graph_objects as go
 import plotly.io
 import pytest
 import streamlit as st
+from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
 from data_access.config import PROJECT_ROOT
@@ -31,6 +33,14 @@ def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cal
     yield run
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture
+def own_copy(sample_sqlite_url: str, tmp_path) -> str:
+    """A copy of the seeded sample that this test may change."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(make_url(sample_sqlite_url).database, copy)
+    return f"sqlite:///{copy}"
 
 
 def figure(at: AppTest, index: int) -> go.Figure:

@@ -1,13 +1,11 @@
 """The Actions page run whole with AppTest: figures, filters, read-only roles, an edit through the form."""
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime
 
 import pandas as pd
 import pytest
 from sqlalchemy import update
-from sqlalchemy.engine import make_url
 
 from data_access.actions import edit_action
 from data_access.database import make_engine
@@ -36,14 +34,6 @@ def edits(engine, action_id: int) -> pd.DataFrame:
     """An action's history after the sample data was loaded (which records each seeded action's fields)."""
     changes = history(engine, action_id)
     return changes[changes["changed_by"] != SEED_USER]
-
-
-@pytest.fixture
-def own_copy(sample_sqlite_url: str, tmp_path) -> str:
-    """A copy of the seeded sample that this test may change."""
-    copy = tmp_path / "copy.db"
-    shutil.copy(make_url(sample_sqlite_url).database, copy)
-    return f"sqlite:///{copy}"
 
 
 def test_the_register_figures_and_chart_match_the_sample(app):

@@ -1,12 +1,15 @@
 """The Session brief page run whole with AppTest: the session picker, what it shows, the downloads, who sees it."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.helpers import attendees_by_date
 from tests.pages.conftest import figure
 
 CARERS = "21 January 2027 · Supporting carers at work (upcoming)"
+ROTAS = "Rotas come out too late to plan childcare"
 
 
 def brief_page(app, role: str = "od_team", **params):
@@ -47,3 +50,20 @@ def test_executives_do_not_get_the_brief(app):
     at = app(role="executive")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/brief.py")
+
+
+def test_an_action_done_on_the_actions_page_leaves_the_brief_at_once(app, own_copy):
+    """The brief is cached as a whole; an edit elsewhere in the app must not leave it showing the old register."""
+    at = brief_page(app, database_url=own_copy)
+    assert list(at.dataframe[1].value["You said"]) == [ROTAS]
+    at.switch_page("pages/actions.py").run()
+    choice = next(option for option in at.selectbox(key="edit_choice").options if option.endswith(ROTAS))
+    at.selectbox(key="edit_choice").set_value(choice).run()
+    action_id = int(choice.split(" · ")[0])
+    at.selectbox(key=f"edit_{action_id}_status").set_value("done")
+    at.date_input(key=f"edit_{action_id}_completed").set_value(date(2026, 11, 20))
+    at.button(key=f"FormSubmitter:edit_{action_id}-Save changes").click().run()
+    assert [s.value for s in at.success] == ["Saved."]
+    at.switch_page("pages/brief.py").run()
+    assert any(c.value == "0 open action(s), 0 overdue." for c in at.caption)
+    assert ROTAS in list(at.dataframe[1].value["You said"])  # now under "done since the last session"

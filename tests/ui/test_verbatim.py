@@ -1,0 +1,30 @@
+"""A reading-view card: where an item was said, its words, its sub-themes, and nothing a writer could inject."""
+from __future__ import annotations
+
+import pandas as pd
+
+from data_access.search import parse
+from ui.verbatim import card
+
+
+def item(**changes) -> object:
+    row = {"starts_at": pd.Timestamp("2022-04-11 12:30"), "session": "Flexible working", "element_code": "PP6",
+           "source": "Chat", "prompt": "What would help?", "text": "The car park is full by 8am",
+           "sub_themes": "parking, travel", **changes}
+    return next(pd.DataFrame([row]).itertuples())
+
+
+def test_a_card_reads_where_words_and_sub_themes_with_matches_highlighted():
+    where, words, sub_themes = card(item(), parse('"car park"')).split("\n\n")
+    assert where == (r":gray[:small[11 April 2022 · Flexible working · Work flexibly · Chat · What would help\?]]")
+    assert words == r"The :orange-background[**car park**] is full by 8am"
+    assert sub_themes == r":gray[:small[Sub\-themes\: parking\, travel]]"
+
+
+def test_nothing_in_a_card_can_close_its_small_print_or_become_markup():
+    hostile = card(item(session="x]] [link](https://evil.example) <b>", text="**bold** :red[red] <img src=x>\n\nnew",
+                        sub_themes="a]], :blue[b]"), None)
+    where, words, sub_themes = hostile.split("\n\n")
+    assert where.startswith(":gray[:small[") and where.endswith("]]") and r"x\]\] \[link\]\(https" in where
+    assert words == r"\*\*bold\*\* \:red\[red\] \<img src\=x\>  new"
+    assert sub_themes == r":gray[:small[Sub\-themes\: a\]\]\, \:blue\[b\]]]"

@@ -1,0 +1,43 @@
+"""The tables shown beside the charts, made from query results: pure functions, so a page can cache them
+(ui.context.derived) rather than redo the pandas work on every run."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ui.formatting import hidden_as_text
+
+
+def shares_table(shares: pd.DataFrame) -> pd.DataFrame:
+    """Sub-theme shares by series, in percent; suppressed counts read "hidden"."""
+    return hidden_as_text(shares.assign(share=(shares["share"] * 100).round(1)), ["items", "series_items", "share"])
+
+
+def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """Sub-theme movement, newest series and biggest rise first, shares in percent."""
+    ordered = changes.sort_values(["series", "change_points"], ascending=[False, False])
+    return ordered.assign(previous_share=ordered["previous_share"] * 100, share=ordered["share"] * 100)
+
+
+def spread_table(spread: pd.DataFrame) -> pd.DataFrame:
+    """Items per sub-theme and element, the sub-theme as a column."""
+    return hidden_as_text(spread, list(spread.columns)).reset_index()
+
+
+def representation_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Reach against the workforce by group, shares in percent."""
+    return hidden_as_text(frame.assign(people_share=frame["people_share"] * 100,
+                                       workforce_share=frame["workforce_share"] * 100), ["people"])
+
+
+def people_by_series_table(by_series: pd.DataFrame) -> pd.DataFrame:
+    """People reached per series (rows) and group (columns), the series as a column."""
+    return hidden_as_text(by_series, list(by_series.columns)).rename_axis("Series").reset_index()
+
+
+def returning_table(returning: pd.DataFrame) -> pd.DataFrame:
+    return hidden_as_text(returning, ["first_time", "returning"])
+
+
+def renamed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Just these columns, in this order, under these headings."""
+    return frame[list(columns)].rename(columns=columns)
