@@ -17,6 +17,15 @@ PAGES = {key: st.Page(script, title=title, icon=icon, url_path=key)
          for key, (script, title, icon) in PAGE_SCRIPTS.items()}
 
 
+def root_page(first: st.Page) -> st.Page:
+    """The app's root URL, hidden from the menu, opens the role's first page. Streamlit serves its default page
+    only at the root, so without this the first page would have no URL of its own: /overview said "Page not
+    found"."""
+    def open_first() -> None:
+        st.switch_page(first, query_params={key: st.query_params.get_all(key) for key in st.query_params})
+    return st.Page(open_first, title=first.title, icon=first.icon, url_path="home", default=True, visibility="hidden")
+
+
 def main() -> None:
     """Who the user is, their navigation and the shared filters, then the page they opened."""
     try:
@@ -26,7 +35,10 @@ def main() -> None:
         st.stop()
     ready_database(config.database_url)
     allowed = [key for key in pages_for(config.role) if key in PAGES]
-    navigation = st.navigation([PAGES[key] for key in allowed])
+    root = root_page(PAGES[allowed[0]])
+    navigation = st.navigation([root, *(PAGES[key] for key in allowed)])
+    if navigation is root:  # before any widget binds its query parameter, so the whole query string carries over
+        root.run()
     # Before any widget binds its query parameter, so the deep link's parameters can be carried over.
     follow_deep_link({PAGE_SCRIPTS[key][0]: PAGES[key] for key in allowed})
     st.session_state["filters"] = sidebar_filters()

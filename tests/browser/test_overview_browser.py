@@ -31,6 +31,19 @@ def test_a_shared_link_is_the_first_request_and_still_shows_its_view(cold_app_ur
     page.close()
 
 
+def test_every_page_has_its_own_url_and_the_root_opens_the_first(app_url, browser: Browser):
+    """Streamlit serves its default page only at the root; /overview must not say "Page not found"."""
+    # The root first: a server's very first request is handled apart (see ui.page), and would hide the fault.
+    for path, expected in [("/?element=Safe+and+healthy", "/overview?element=Safe+and+healthy"),
+                           ("/overview?element=Safe+and+healthy", "/overview?element=Safe+and+healthy")]:
+        page = open_page(browser, f"{app_url}{path}", charts=2)
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.url == f"{app_url}{expected}"
+        assert page.locator("h1").first.inner_text() == "Overview"
+        assert "Safe and healthy" in page.locator("[data-testid='stSidebar']").inner_text()
+        page.close()
+
+
 @pytest.mark.parametrize(("width", "height"), [(1400, 900), (1024, 768)])
 def test_overview_renders_with_database_numbers(app_url, browser: Browser, sample_sqlite_url, width, height):
     page = open_page(browser, app_url, width, height, charts=2)
