@@ -9,7 +9,7 @@ from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
-from ui.context import derived, figure, query, settings
+from ui.context import figure, query, settings
 from ui.formatting import long_date
 from ui.page import page_filters
 from ui.tables import renamed
@@ -61,7 +61,7 @@ with register_tab:
                "completed_date": "Completed", "overdue": "Overdue"}
     if notes_shown:
         columns["internal_note"] = "Internal note"
-    st.dataframe(derived(renamed, register, columns), hide_index=True,
+    st.dataframe(renamed(register, columns), hide_index=True,
                  column_config={"Session date": DATE, "Due": DATE, "Completed": DATE})
     if not editor:
         st.caption("Read only: the OD team keeps the register.")

@@ -25,7 +25,7 @@ def session_label(row) -> str:
 
 
 def table(frame, columns: dict[str, str], **config) -> None:
-    st.dataframe(derived(renamed, frame, columns), hide_index=True, column_config=config)
+    st.dataframe(renamed(frame, columns), hide_index=True, column_config=config)
 
 
 filters: Filters = page_filters()

@@ -13,6 +13,7 @@ import streamlit as st
 from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
+from bench.pages import as_on_a_server
 from data_access.config import PROJECT_ROOT
 
 AS_OF = "2026-11-23"
@@ -20,7 +21,10 @@ AS_OF = "2026-11-23"
 
 @pytest.fixture
 def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
-    """A factory: app(role=..., database_url=..., **query_params) runs dashboard.py and returns the AppTest."""
+    """A factory: app(role=..., database_url=..., **query_params) runs dashboard.py and returns the AppTest.
+
+    Every run, after a switch_page too, goes through dashboard.py (sidebar filters, navigation, then the page), as
+    on a server: plain AppTest would run a page in pages/ on its own, without the sidebar (see bench.pages)."""
     def run(role: str = "od_team", database_url: str | None = None, **params: str | list[str]) -> AppTest:
         monkeypatch.setenv("DATABASE_URL", database_url or sample_sqlite_url)
         monkeypatch.setenv("BC_ROLE", role)
@@ -30,7 +34,8 @@ def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cal
         at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
         at.query_params.update(params)
         return at.run()
-    yield run
+    with as_on_a_server():
+        yield run
     st.cache_data.clear()
     st.cache_resource.clear()
 
