@@ -79,7 +79,7 @@ def derived(function: Callable[..., T], *args) -> T:
 
 
 def frame_digest(frame: pd.DataFrame) -> bytes:
-    """A digest of everything in a frame (values, dtypes, index, column names), for keying the chart cache.
+    """A digest of everything in a frame (values, dtypes, index, column names): the key of derived results.
 
     Pickling is a faithful copy, so different frames cannot share a digest; it is some fifteen times quicker than
     Streamlit's own frame hashing (hash_pandas_object over Arrow strings), which cost a page 3-4 ms a chart."""
@@ -89,5 +89,5 @@ def frame_digest(frame: pd.DataFrame) -> bytes:
 @st.cache_resource(ttl=600, show_spinner=False, max_entries=300, hash_funcs={pd.DataFrame: frame_digest})
 def _computed(name: str, _function: Callable[..., T], *args) -> T:
     """Keyed on the function's name (a function cannot be hashed) and its data. A resource, not data: a pickled
-    figure would be validated again on every read."""
+    figure would be validated again on every read, and a table unpickled."""
     return _function(*args)
