@@ -93,7 +93,9 @@ def sync_taxonomy(engine: Engine) -> None:
 def read_frame(engine: Engine, query, columns: list[str]) -> pd.DataFrame:
     """Run a read query and return its rows as a DataFrame with the given column names."""
     with engine.connect() as conn:
-        return pd.DataFrame(conn.execute(query).all(), columns=columns)
+        # Plain tuples: pandas asks each row for a `dtype` attribute, and a SQLAlchemy Row answers a missing attribute
+        # slowly (100,000 rows: 0.85 s as Rows, 0.35 s as tuples).
+        return pd.DataFrame([tuple(row) for row in conn.execute(query)], columns=columns)
 
 
 def is_empty(engine: Engine) -> bool:
