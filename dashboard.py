@@ -9,7 +9,7 @@ from data_access.permissions import ROLE_LABELS, pages_for
 from ui.context import ready_database, settings
 from ui.errors import run_safely
 from ui.filters import sidebar_filters
-from ui.page import follow_deep_link
+from ui.page import follow_deep_link, query_string
 from ui.page_list import PAGE_SCRIPTS
 from ui.styles import apply_styles
 
@@ -22,7 +22,7 @@ def root_page(first: st.Page) -> st.Page:
     only at the root, so without this the first page would have no URL of its own: /overview said "Page not
     found"."""
     def open_first() -> None:
-        st.switch_page(first, query_params={key: st.query_params.get_all(key) for key in st.query_params})
+        st.switch_page(first, query_params=query_string())
     return st.Page(open_first, title=first.title, icon=first.icon, url_path="home", default=True, visibility="hidden")
 
 
@@ -37,9 +37,9 @@ def main() -> None:
     allowed = [key for key in pages_for(config.role) if key in PAGES]
     root = root_page(PAGES[allowed[0]])
     navigation = st.navigation([root, *(PAGES[key] for key in allowed)])
-    if navigation is root:  # before any widget binds its query parameter, so the whole query string carries over
+    # Both before any widget binds its query parameter, so the whole query string can be carried over.
+    if navigation is root:
         root.run()
-    # Before any widget binds its query parameter, so the deep link's parameters can be carried over.
     follow_deep_link({PAGE_SCRIPTS[key][0]: PAGES[key] for key in allowed})
     st.session_state["filters"] = sidebar_filters()
     st.sidebar.caption(f"Signed in as: {ROLE_LABELS[config.role]}")

@@ -78,8 +78,8 @@ def reach() -> None:
     label = DIMENSIONS[dimension]
     frame = query("reach", "representation", filters, dimension, threshold, settings().today)
     st.header(f"Who we reach, by {label.lower()}")
-    st.caption(derived(representation_summary, frame, label) + " A ratio of 1 means a group makes up the same share of the "
-               "people reached as of the workforce.")
+    st.caption(derived(representation_summary, frame, label) + " A ratio of 1 means a group makes up the same share "
+               "of the people reached as of the workforce.")
     if frame["workforce_share"].notna().any():
         st.plotly_chart(figure(representation_figure, frame, label), key="representation", theme=None)
     table = derived(representation_table, frame)

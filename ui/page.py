@@ -11,13 +11,18 @@ from data_access.filters import Filters
 DEEP_LINK = "deep_link"
 
 
+def query_string() -> dict[str, list[str]]:
+    """The URL's query parameters, every value of each, to carry over when switching page."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
 def page_filters() -> Filters:
     """The shared filters. On a server's very first request for a deep link, Streamlit runs a file in
     pages/ on its own (its legacy pages-folder mode) before dashboard.py has built the navigation, roles
     and filters; such a run is sent through dashboard.py, which then opens the page asked for with its
     query string intact (if the role may see it)."""
     if "filters" not in st.session_state:
-        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        params = query_string()
         st.session_state[DEEP_LINK] = (Path(inspect.stack()[1].filename).name, params)
         st.switch_page("dashboard.py", query_params=params)
     return st.session_state["filters"]
