@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data_access import taxonomy
 from ui.formatting import hidden_as_text
 
 
@@ -36,6 +37,12 @@ def people_by_series_table(by_series: pd.DataFrame) -> pd.DataFrame:
 
 def returning_table(returning: pd.DataFrame) -> pd.DataFrame:
     return hidden_as_text(returning, ["first_time", "returning"])
+
+
+def feedback_table(items: pd.DataFrame) -> pd.DataFrame:
+    """Feedback items as the table shows them and the downloads hold them: the date, the element by name."""
+    table = items.assign(date=items["starts_at"].dt.date, element=items["element_code"].map(taxonomy.element_label))
+    return table[["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]]
 
 
 def renamed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from data_access import taxonomy
 from data_access.search import Node, highlight_spans, parse
+from ui.context import derived
 from ui.formatting import long_date
 from ui.highlight import escape_markdown, highlighted
 
@@ -25,19 +26,24 @@ def card(item, node: Node | None) -> str:
                          small_print(f"Sub-themes: {item.sub_themes}")])
 
 
-def show_verbatim(items: pd.DataFrame, search: str) -> None:
-    """The first items as cards with matches highlighted, then every item in a sortable table."""
+def cards(items: pd.DataFrame, search: str) -> list[str]:
+    """The reading view: the newest items as cards, with the search's matches highlighted."""
+    node = parse(search)
+    return [card(item, node) for item in items.head(READING_VIEW_ITEMS).itertuples()]
+
+
+def show_verbatim(items: pd.DataFrame, table: pd.DataFrame, search: str) -> None:
+    """The first items as cards with matches highlighted, then every item in a sortable table (feedback_table)."""
     if items.empty:
         st.info("No feedback items match. Try fewer words, or OR between them.")
         return
-    node = parse(search)
-    st.caption(f"The {min(len(items), READING_VIEW_ITEMS)} newest matching items"
-               + (" with the search words highlighted" if node else "") + "; every match is in the table below.")
-    for item in items.head(READING_VIEW_ITEMS).itertuples():
+    highlighting = " with the search words highlighted" if parse(search) else ""
+    st.caption(f"The {min(len(items), READING_VIEW_ITEMS)} newest matching items{highlighting}; every match is in "
+               "the table below.")
+    for text in derived(cards, items, search):
         # One Markdown element a card (not a caption, the text and a caption): twenty cards are most of the page.
-        st.container(border=True).markdown(card(item, node))
-    table = items.assign(date=items["starts_at"].dt.date, element=items["element_code"].map(taxonomy.element_label))
-    st.dataframe(table[["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]],
-                 hide_index=True, column_config={"date": st.column_config.DateColumn("Date", format="D MMMM YYYY"),
-                                                 "text": st.column_config.TextColumn("Feedback", width="large"),
-                                                 "sub_themes": "Sub-themes"})
+        st.container(border=True).markdown(text)
+    st.dataframe(table, hide_index=True,
+                 column_config={"date": st.column_config.DateColumn("Date", format="D MMMM YYYY"),
+                                "text": st.column_config.TextColumn("Feedback", width="large"),
+                                "sub_themes": "Sub-themes"})

@@ -50,7 +50,10 @@ def test_search_counts_matches_and_shows_text_as_text(app):
     assert at.metric[0].value == str(len(expected))
     cards = [m.value for m in at.markdown if "orange-background" in m.value]
     assert cards and all("<" not in card for card in cards)
-    assert len(at.dataframe[0].value) == len(expected)
+    table = at.dataframe[0].value
+    assert len(table) == len(expected)
+    assert list(table.columns) == ["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]
+    assert sorted(table["text"]) == sorted(r["text"] for r in expected)
 
 
 def test_an_unreadable_search_gets_a_plain_warning(app):

@@ -4,14 +4,17 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access.search import parse
-from ui.verbatim import card
+from ui.verbatim import READING_VIEW_ITEMS, card, cards
+
+
+def row(**changes) -> dict:
+    return {"starts_at": pd.Timestamp("2022-04-11 12:30"), "session": "Flexible working", "element_code": "PP6",
+            "source": "Chat", "prompt": "What would help?", "text": "The car park is full by 8am",
+            "sub_themes": "parking, travel", **changes}
 
 
 def item(**changes) -> object:
-    row = {"starts_at": pd.Timestamp("2022-04-11 12:30"), "session": "Flexible working", "element_code": "PP6",
-           "source": "Chat", "prompt": "What would help?", "text": "The car park is full by 8am",
-           "sub_themes": "parking, travel", **changes}
-    return next(pd.DataFrame([row]).itertuples())
+    return next(pd.DataFrame([row(**changes)]).itertuples())
 
 
 def test_a_card_reads_where_words_and_sub_themes_with_matches_highlighted():
@@ -28,3 +31,12 @@ def test_nothing_in_a_card_can_close_its_small_print_or_become_markup():
     assert where.startswith(":gray[:small[") and where.endswith("]]") and r"x\]\] \[link\]\(https" in where
     assert words == r"\*\*bold\*\* \:red\[red\] \<img src\=x\>  new"
     assert sub_themes == r":gray[:small[Sub\-themes\: a\]\]\, \:blue\[b\]]]"
+
+
+
+def test_the_reading_view_is_the_first_twenty_items_in_their_order_highlighted():
+    items = pd.DataFrame([row(text=f"shift pattern {n}") for n in range(25)])
+    shown = cards(items, "shift")
+    assert len(shown) == READING_VIEW_ITEMS == 20
+    assert [text.split("\n\n")[1] for text in shown] == [f":orange-background[**shift**] pattern {n}" for n in range(20)]
+    assert cards(items.head(3), "") == [card(each, None) for each in items.head(3).itertuples()]
