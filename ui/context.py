@@ -4,11 +4,13 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
+from functools import partial
 from datetime import date
 from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -68,7 +70,14 @@ def data_changed() -> None:
 
 def figure(builder: Callable[..., go.Figure], *args) -> go.Figure:
     """A chart built once for the same data: Plotly takes longer to build a figure than Streamlit to draw it."""
-    return derived(builder, *args)
+    return _computed(f"{builder.__module__}.{builder.__qualname__}", partial(as_sent, builder), *args)
+
+
+def as_sent(builder: Callable[..., go.Figure], *args) -> go.Figure:
+    """The builder's figure remade from its own JSON, which is what the browser gets: the same chart, but held as
+    plain lists and typed arrays rather than pandas, numpy and datetime values, so that Streamlit's conversion of it
+    on every run (to a dict, then JSON) takes a third of the time (the Overview's trend chart: 13 ms to 4 ms)."""
+    return plotly.io.from_json(builder(*args).to_json())
 
 
 def derived(function: Callable[..., T], *args) -> T:

@@ -32,3 +32,23 @@ def test_equal_frames_share_a_digest_and_so_do_the_query_caches_reads():
 ])
 def test_any_change_a_chart_could_show_changes_the_digest(change):
     assert frame_digest(change(frame())) != frame_digest(frame())
+
+
+def test_a_figure_as_sent_is_the_same_chart_to_the_browser():
+    import json
+
+    import numpy as np
+    import plotly.express as px
+    import plotly.io
+
+    from ui.context import as_sent
+
+    data = frame().assign(share=[0.25, np.nan], label=["<b>a</b>", "b & c"])
+
+    def build(data: pd.DataFrame):
+        return px.scatter(data, x="starts_at", y="attendances", color="series", size="attendances",
+                          custom_data=["share", "label"], title="Attendances")
+
+    original, sent = build(data), as_sent(build, data)
+    assert json.loads(plotly.io.to_json(sent, validate=False)) == json.loads(plotly.io.to_json(original, validate=False))
+    assert isinstance(sent.data[0].x, tuple) and isinstance(sent.data[0].x[0], str)  # plain values, not datetimes
