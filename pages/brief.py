@@ -11,7 +11,7 @@ from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, SECTIONS,
-                                    cover_line, done_heading, facts, reach_caption, reach_rows, verbatim_source)
+                                    cover_line, done_heading, facts, raised, reach_caption, reach_rows)
 from reports.markdown import escape
 from ui.context import derived, figure, gathered_brief, query, settings
 from ui.formatting import long_date
@@ -72,11 +72,11 @@ if brief.sub_themes.empty:
 else:
     st.caption("The sub-themes most raised at earlier sessions on this element, each with its newest comments, "
                "shown exactly as staff wrote them.")
-    for theme, count in zip(brief.sub_themes["sub_theme"], brief.sub_themes["items"]):
-        with st.expander(f"{theme.capitalize()} ({count} items)", expanded=True):
-            for item in brief.verbatim[brief.verbatim["sub_theme"] == theme].to_dict("records"):
-                st.text(item["text"])
-                st.caption(escape(verbatim_source(item)))
+    for theme in derived(raised, brief.sub_themes, brief.verbatim):
+        with st.expander(f"{theme.heading} ({theme.items} items)", expanded=True):
+            for text, source in theme.quotes:
+                st.text(text)
+                st.caption(escape(source))
 
 st.subheader(SECTIONS["open"])
 overdue = int(brief.open_actions["overdue"].sum())

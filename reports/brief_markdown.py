@@ -5,7 +5,7 @@ from data_access import taxonomy
 from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
                                     REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
-                                    score_rows, verbatim_source)
+                                    raised, score_rows)
 from reports.markdown import escape, table
 
 
@@ -19,10 +19,10 @@ def brief_markdown(brief: Brief) -> str:
     parts += ["", f"## {SECTIONS['raised']}", ""]
     if brief.sub_themes.empty:
         parts.append("Nothing has been recorded on this element before.")
-    for theme, items in zip(brief.sub_themes["sub_theme"], brief.sub_themes["items"]):
-        parts += [f"### {escape(theme.capitalize())} ({items} items)", ""]
-        for _, item in brief.verbatim[brief.verbatim["sub_theme"] == theme].iterrows():
-            parts += [f"> {escape(item['text'])}", ">", f"> — {escape(verbatim_source(item))}", ""]
+    for theme in raised(brief.sub_themes, brief.verbatim):
+        parts += [f"### {escape(theme.heading)} ({theme.items} items)", ""]
+        for text, source in theme.quotes:
+            parts += [f"> {escape(text)}", ">", f"> — {escape(source)}", ""]
     parts += ["", f"## {SECTIONS['open']}", ""]
     parts.append(table(brief.open_actions.assign(overdue=brief.open_actions["overdue"].map({True: "Overdue", False: ""})),
                        ACTION_COLUMNS) if not brief.open_actions.empty else "No open actions on this element.")

@@ -5,7 +5,7 @@ from data_access import taxonomy
 from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
                                     REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
-                                    score_rows, verbatim_source)
+                                    raised, score_rows)
 from reports.markdown import cell
 from reports.pdf_charts import score_panels
 from reports.pdf_document import Document
@@ -38,10 +38,10 @@ def brief_pdf(brief: Brief) -> bytes:
     pdf.heading(SECTIONS["raised"])
     if brief.sub_themes.empty:
         pdf.paragraph("Nothing has been recorded on this element before.")
-    for theme, items in zip(brief.sub_themes["sub_theme"], brief.sub_themes["items"]):
-        pdf.paragraph(f"{theme.capitalize()} ({items} items)", style="B")
-        for _, item in brief.verbatim[brief.verbatim["sub_theme"] == theme].iterrows():
-            pdf.quote(item["text"], verbatim_source(item))
+    for theme in raised(brief.sub_themes, brief.verbatim):
+        pdf.paragraph(f"{theme.heading} ({theme.items} items)", style="B")
+        for text, source in theme.quotes:
+            pdf.quote(text, source)
 
     pdf.heading(SECTIONS["open"])
     if brief.open_actions.empty:

@@ -1,7 +1,9 @@
 """What the brief says, shared by the page, the Markdown and the PDF: headings, facts, column headings."""
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -46,6 +48,23 @@ def facts(brief: Brief) -> list[tuple[str, str]]:
 def verbatim_source(item: Mapping) -> str:
     """Where a comment was said: a row of the brief's verbatim frame, as a Series or a record."""
     return f"{item['session_title']}, {long_date(item['session_date'])}"
+
+
+class Raised(NamedTuple):
+    """A sub-theme raised at earlier sessions: its name as a heading, its item count, its newest comments."""
+    heading: str
+    items: int
+    quotes: list[tuple[str, str]]  # (the words, exactly as written; where and when they were said)
+
+
+def raised(sub_themes: pd.DataFrame, verbatim: pd.DataFrame) -> list[Raised]:
+    """The most raised sub-themes in order, each with its comments in the verbatim frame's order."""
+    quotes = defaultdict(list)
+    records = verbatim[["text", "session_title", "session_date"]].to_dict("records")
+    for theme, record in zip(verbatim["sub_theme"], records):
+        quotes[theme].append((record["text"], verbatim_source(record)))
+    return [Raised(theme.capitalize(), int(items), quotes[theme])
+            for theme, items in zip(sub_themes["sub_theme"], sub_themes["items"])]
 
 
 def done_heading(brief: Brief) -> str:
