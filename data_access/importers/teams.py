@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +14,7 @@ from data_access.importers.raw import decode
 
 SECTION = re.compile(r"^\s*(\d)\.\s*(summary|participants|in-meeting activities)\s*$", re.IGNORECASE)
 US_TIME = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]M\b", re.IGNORECASE)  # a time with AM/PM, never a word in a title
+LINE_BREAK = re.compile(r"\s*\n\s*")  # inside a quoted cell: read as a space
 DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$", re.IGNORECASE)
 COLUMN_ALIASES = {
     "name": "name", "full name": "name", "first join": "first_join", "join time": "first_join",
@@ -53,14 +53,19 @@ def parse_stamp(text: str, us: bool) -> datetime:
 
 def parse_report(raw: bytes) -> TeamsReport:
     """Parse a whole report, or refuse it with every problem found."""
-    lines = decode(raw).replace("\r\n", "\n").split("\n")
+    lines = decode(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n")  # a lone CR: an old Mac's line end
     delimiter = "\t" if any("\t" in line for line in lines[:20]) else ","
     summary, header, table_at = _summary(lines, delimiter)
     if not header:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
+    fields = _fields(header)
+    missing = {"name", "first_join", "last_leave"} - set(fields)
+    if missing:
+        raise ImportRefused([ImportProblem(table_at, col, "this column is missing") for col in sorted(missing)])
+    table, lines_of = _table(lines, table_at, fields, delimiter)
     start_text = summary.get("start time") or summary.get("meeting start time")
-    us = _is_us(start_text or _first_join(lines, _fields(header), table_at, delimiter))
-    participants = _participants(lines, header, table_at, delimiter, us)
+    us = _is_us(start_text or (table["first_join"].iloc[0] if len(table) else ""))
+    participants = _participants(table, lines_of, dict(zip(fields, (h.strip() for h in header))), table_at, us)
     title = summary.get("meeting title", "")
     try:
         start = parse_stamp(start_text, us) if start_text else participants["first_join"].min()
@@ -75,44 +80,31 @@ def _is_us(stamp: str) -> bool:
     return US_TIME.search(stamp) is not None
 
 
-def _first_join(lines: list[str], fields: list[str], table_at: int, delimiter: str) -> str:
-    """The first participant's join time, as written: the locale's witness when the summary has no start time."""
-    if "first_join" not in fields:
-        return ""  # _participants refuses the table, naming the missing column
-    row = next(csv.reader(lines[table_at:table_at + 1], delimiter=delimiter), [])
-    at = fields.index("first_join")
-    return row[at] if at < len(row) else ""
-
-
 def _fields(cells: list[str]) -> list[str]:
     """The participants' header cells as field names (name, first_join, last_leave, duration, ...)."""
     return [COLUMN_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in cells]
 
 
 def _summary(lines: list[str], delimiter: str) -> tuple[dict[str, str], list[str], int]:
-    """The summary's fields, the participants' header cells, and the line the participants' rows start on."""
+    """The summary's fields, the participants' header cells, and the file line of that header."""
     summary: dict[str, str] = {}
-    reader = csv.reader(lines, delimiter=delimiter)
-    for row in reader:
+    for at, row in _records(lines, 0, delimiter):
         row = row or [""]
         first = row[0].strip().lower()
         if first in ("name", "full name") and len(row) > 2:
-            return summary, row, reader.line_num
+            return summary, row, at
         if len(row) >= 2 and first and not SECTION.match(row[0]):
-            summary.setdefault(first, row[1].strip())
+            summary.setdefault(first, LINE_BREAK.sub(" ", row[1]).strip())
     return summary, [], len(lines)
 
 
-def _participants(lines: list[str], cells: list[str], table_at: int, delimiter: str, us: bool) -> pd.DataFrame:
-    names, header = [h.strip() for h in cells], _fields(cells)
-    missing = {"name", "first_join", "last_leave"} - set(header)
-    if missing:
-        raise ImportRefused([ImportProblem(table_at, col, "this column is missing") for col in sorted(missing)])
-    table = _table(lines[table_at - 1:_table_end(lines, table_at, delimiter)], header, delimiter, table_at)
+def _participants(table: pd.DataFrame, lines_of: list[int], headings: dict[str, str], table_at: int,
+                  us: bool) -> pd.DataFrame:
+    """One row per person; a bad row is named by its file line and its column's heading as the file writes it."""
     if table.empty:
         raise ImportRefused([ImportProblem(table_at + 1, None, "the participants table is empty")])
     people = _read_people(table, us)
-    problems = [ImportProblem(table_at + 1 + int(at), dict(zip(header, names)).get(column, column), message)
+    problems = [ImportProblem(lines_of[at], headings.get(column, column), message)
                 for at, column, message in people.attrs["problems"]]
     if problems:
         raise ImportRefused(problems)
@@ -124,28 +116,52 @@ def _participants(lines: list[str], cells: list[str], table_at: int, delimiter: 
             [["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]])
 
 
-def _table_end(lines: list[str], start: int, delimiter: str) -> int:
-    """The line after the participants' rows: the first blank row or the next section's heading."""
-    for at in range(start, len(lines)):
-        bare = lines[at].strip(f"{delimiter} \t\"")
-        if not bare or (bare[0].isdigit() and SECTION.match(bare.split(delimiter)[0].strip('"'))):
-            return at
-    return len(lines)
+def _table(lines: list[str], table_at: int, fields: list[str], delimiter: str) -> tuple[pd.DataFrame, list[int]]:
+    """The participants' rows after their header (file line table_at), up to the first blank row or the next
+    section's heading, and the file line each row starts on. One column per field (a repeated header: the last),
+    cells stripped, short rows padded and cells past the header ignored; a quoted cell may run over several lines,
+    its line breaks read as spaces."""
+    rows, starts, width = [], [], len(fields)
+    for at, row in _records(lines[table_at:], table_at, delimiter):
+        joined = "".join(row)
+        if not joined.strip() or (row[0].lstrip()[:1].isdigit() and SECTION.match(row[0])):
+            break
+        if "\n" in joined:
+            row = [LINE_BREAK.sub(" ", cell) for cell in row]
+        rows.append(row if len(row) == width else (row + [""] * width)[:width])
+        starts.append(at)
+    grid = pd.DataFrame(rows, columns=range(width), dtype="str")
+    columns = {field: at for at, field in enumerate(fields)}  # a repeated field keeps its last position
+    return pd.DataFrame({field: grid[at].str.strip() for field, at in columns.items()}), starts
 
 
-def _table(rows: list[str], header: list[str], delimiter: str, header_row: int) -> pd.DataFrame:
-    """The participants' rows (after their header line), stripped, one column per field (a repeated header: the
-    last); short rows are padded and cells past the header ignored."""
-    width = range(len(header))
+def _records(lines: list[str], before: int, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """CSV rows, each with the file line it starts on (lines: the file's from line before + 1 on). A quoted cell
+    left open is refused where its row starts: Python's lenient reader would take the rest of the file into it."""
+    reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter)
+    read = 0
     try:
-        grid = pd.read_csv(io.StringIO("\n".join(rows)), sep=delimiter, header=0, names=width, usecols=width,
-                           index_col=False, dtype=str, keep_default_na=False, skip_blank_lines=False)
-    except pd.errors.ParserError as error:  # in practice only a quoted cell left open to the end of the file
-        found = re.search(r"row (\d+)", str(error))
-        raise ImportRefused([ImportProblem(header_row + int(found[1]) if found else None, None,
-                                           "a quoted cell is never closed, so the rows from here on cannot be read; "
-                                           "export the report from Teams again")]) from None
-    return pd.DataFrame({field: grid[at].str.strip() for field, at in {f: a for a, f in enumerate(header)}.items()})
+        for row in reader:
+            if reader.line_num == len(lines) and _ends_inside_quotes(lines[read:], delimiter):
+                raise _left_open(before + read + 1)
+            yield before + read + 1, row
+            read = reader.line_num
+    except csv.Error:  # a cell past the reader's size limit: in practice a quotation mark left open
+        raise _left_open(before + read + 1) from None
+
+
+def _ends_inside_quotes(lines: list[str], delimiter: str) -> bool:
+    try:
+        for _ in csv.reader((line + "\n" for line in lines), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
+def _left_open(line: int) -> ImportRefused:
+    return ImportRefused([ImportProblem(line, None, "a quoted cell is never closed, so the rows from here on cannot be "
+                                                    "read; export the report from Teams again")])
 
 
 def _read_people(table: pd.DataFrame, us: bool) -> pd.DataFrame:

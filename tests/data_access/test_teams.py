@@ -214,6 +214,48 @@ def test_refuses_a_quoted_cell_left_open_naming_its_row() -> None:
                         "export the report from Teams again")]
 
 
+def test_a_quoted_cell_over_several_lines_is_one_cell_and_later_rows_keep_their_line_numbers() -> None:
+    # Saved from Excel after someone typed a line break into a name, with a blank line inside the quotes.
+    multi_line = person('"Participant\r\n\r\nM"', "14/11/22, 09:40:00", "14/11/22, 09:50:00", "10m", "")
+    text = sections(UK_PEOPLE[2], multi_line, UK_PEOPLE[3],
+                    person("Participant N", "later", "14/11/22, 09:50:00", "10m", "n@example.nhs.uk"))
+    problem = refused(text)
+    assert [(p.row, p.column, p.message) for p in problem.problems] == \
+        [(FIRST_ROW + 5, "First Join", "cannot read the time 'later'")]  # the file's own line, after the 3-line cell
+    people = parse_report(utf16le(text.replace("later", "14/11/22, 09:41:00"))).participants
+    assert people["name"].tolist() == ["Participant A", "Participant M", "Participant B", "Participant N"]
+    assert people["identity"].tolist() == ["a@example.nhs.uk", "participant m", "b@example.nhs.uk", "n@example.nhs.uk"]
+
+
+def test_a_report_saved_with_old_mac_line_ends_reads() -> None:
+    report = parse_report(utf16le(sections(*UK_PEOPLE).replace("\r\n", "\r")))
+    assert report.participants["identity"].tolist()[:2] == ["ceo@example.nhs.uk", "nurse@example.nhs.uk"]
+    assert report.start == datetime(2022, 11, 14, 9, 30, 46)
+
+
+def test_a_name_that_opens_with_quoted_words_is_read_as_written() -> None:
+    nickname = person('"Jo" Bloggs (Guest)', "14/11/22, 09:40:00", "14/11/22, 09:50:00", "10m", "jo@example.nhs.uk")
+    for text in (sections(nickname, UK_PEOPLE[2]), sections(UK_PEOPLE[2], nickname).split("\r\n\r\n3.")[0]):
+        names = parse_report(utf16le(text)).participants.set_index("identity")["name"]
+        assert names["jo@example.nhs.uk"] == "Jo Bloggs (Guest)"
+
+
+def test_a_quotation_mark_left_open_in_the_summary_is_named_not_mistaken_for_a_missing_table() -> None:
+    problem = refused(sections(*UK_PEOPLE, title='"Big Conversation: Team'))
+    assert [(p.row, p.message) for p in problem.problems] == [
+        (2, "a quoted cell is never closed, so the rows from here on cannot be read; export the report from Teams again")]
+
+
+def test_a_quotation_mark_left_open_in_a_long_report_is_refused_not_a_crash() -> None:
+    # Python's reader stops at 131,072 characters in a cell, long before the end of a big report.
+    people = [person(f"Person {n}", "14/11/22, 09:40:00", "14/11/22, 09:50:00", "10m", f"p{n}@example.nhs.uk")
+              for n in range(3000)]
+    problem = refused(sections(UK_PEOPLE[0], '"Participant Q\t14/11/22, 09:40:00', *people))
+    assert [(p.row, p.message) for p in problem.problems] == [
+        (FIRST_ROW + 1, "a quoted cell is never closed, so the rows from here on cannot be read; "
+                        "export the report from Teams again")]
+
+
 def test_short_rows_are_padded_and_cells_past_the_header_ignored() -> None:
     problem = refused(sections(UK_PEOPLE[2], "Participant S\t14/11/22, 09:40:00"))
     assert [(p.row, p.column, p.message) for p in problem.problems] == \
