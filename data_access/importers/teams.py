@@ -55,17 +55,17 @@ def parse_report(raw: bytes) -> TeamsReport:
     """Parse a whole report, or refuse it with every problem found."""
     lines = decode(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n")  # a lone CR: an old Mac's line end
     delimiter = "\t" if any("\t" in line for line in lines[:20]) else ","
-    summary, header, table_at = _summary(lines, delimiter)
+    summary, header, header_row, lines_read = _summary(lines, delimiter)
     if not header:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
     fields = _fields(header)
     missing = {"name", "first_join", "last_leave"} - set(fields)
     if missing:
-        raise ImportRefused([ImportProblem(table_at, col, "this column is missing") for col in sorted(missing)])
-    table, lines_of = _table(lines, table_at, fields, delimiter)
+        raise ImportRefused([ImportProblem(header_row, col, "this column is missing") for col in sorted(missing)])
+    table, rows_of = _table(lines[lines_read:], header_row + 1, fields, delimiter)
     start_text = summary.get("start time") or summary.get("meeting start time")
     us = _is_us(start_text or (table["first_join"].iloc[0] if len(table) else ""))
-    participants = _participants(table, lines_of, dict(zip(fields, (h.strip() for h in header))), table_at, us)
+    participants = _participants(table, rows_of, dict(zip(fields, (h.strip() for h in header))), header_row, us)
     title = summary.get("meeting title", "")
     try:
         start = parse_stamp(start_text, us) if start_text else participants["first_join"].min()
@@ -85,26 +85,26 @@ def _fields(cells: list[str]) -> list[str]:
     return [COLUMN_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in cells]
 
 
-def _summary(lines: list[str], delimiter: str) -> tuple[dict[str, str], list[str], int]:
-    """The summary's fields, the participants' header cells, and the file line of that header."""
+def _summary(lines: list[str], delimiter: str) -> tuple[dict[str, str], list[str], int, int]:
+    """The summary's fields, the participants' header cells, that header's row, and the file lines read to its end."""
     summary: dict[str, str] = {}
-    for at, row in _records(lines, 0, delimiter):
+    for at, read, row in _records(lines, 1, delimiter):
         row = row or [""]
         first = row[0].strip().lower()
         if first in ("name", "full name") and len(row) > 2:
-            return summary, row, at
+            return summary, row, at, read
         if len(row) >= 2 and first and not SECTION.match(row[0]):
             summary.setdefault(first, LINE_BREAK.sub(" ", row[1]).strip())
-    return summary, [], len(lines)
+    return summary, [], 0, len(lines)
 
 
-def _participants(table: pd.DataFrame, lines_of: list[int], headings: dict[str, str], table_at: int,
+def _participants(table: pd.DataFrame, rows_of: list[int], headings: dict[str, str], header_row: int,
                   us: bool) -> pd.DataFrame:
-    """One row per person; a bad row is named by its file line and its column's heading as the file writes it."""
+    """One row per person; a bad row is named by its row and its column's heading, as the file writes them."""
     if table.empty:
-        raise ImportRefused([ImportProblem(table_at + 1, None, "the participants table is empty")])
+        raise ImportRefused([ImportProblem(header_row + 1, None, "the participants table is empty")])
     people = _read_people(table, us)
-    problems = [ImportProblem(lines_of[at], headings.get(column, column), message)
+    problems = [ImportProblem(rows_of[at], headings.get(column, column), message)
                 for at, column, message in people.attrs["problems"]]
     if problems:
         raise ImportRefused(problems)
@@ -116,38 +116,40 @@ def _participants(table: pd.DataFrame, lines_of: list[int], headings: dict[str, 
             [["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]])
 
 
-def _table(lines: list[str], table_at: int, fields: list[str], delimiter: str) -> tuple[pd.DataFrame, list[int]]:
-    """The participants' rows after their header (file line table_at), up to the first blank row or the next
-    section's heading, and the file line each row starts on. One column per field (a repeated header: the last),
-    cells stripped, short rows padded and cells past the header ignored; a quoted cell may run over several lines,
-    its line breaks read as spaces."""
-    rows, starts, width = [], [], len(fields)
-    for at, row in _records(lines[table_at:], table_at, delimiter):
+def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) -> tuple[pd.DataFrame, list[int]]:
+    """The participants' rows (lines: the file's after their header), up to the first blank row or the next
+    section's heading, and each one's row in the file. One column per field (a repeated header: the last), cells
+    stripped, short rows padded and cells past the header ignored; a quoted cell may run over several lines, its line
+    breaks read as spaces."""
+    rows, numbers, width = [], [], len(fields)
+    for at, _, row in _records(lines, first_row, delimiter):
         joined = "".join(row)
         if not joined.strip() or (row[0].lstrip()[:1].isdigit() and SECTION.match(row[0])):
             break
         if "\n" in joined:
             row = [LINE_BREAK.sub(" ", cell) for cell in row]
         rows.append(row if len(row) == width else (row + [""] * width)[:width])
-        starts.append(at)
+        numbers.append(at)
     grid = pd.DataFrame(rows, columns=range(width), dtype="str")
     columns = {field: at for at, field in enumerate(fields)}  # a repeated field keeps its last position
-    return pd.DataFrame({field: grid[at].str.strip() for field, at in columns.items()}), starts
+    return pd.DataFrame({field: grid[at].str.strip() for field, at in columns.items()}), numbers
 
 
-def _records(lines: list[str], before: int, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """CSV rows, each with the file line it starts on (lines: the file's from line before + 1 on). A quoted cell
-    left open is refused where its row starts: Python's lenient reader would take the rest of the file into it."""
+def _records(lines: list[str], first_row: int, delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
+    """CSV rows, each with its row number as a spreadsheet shows the file (lines: the file's from row first_row on;
+    a cell over several lines is still one row) and the lines read to its end. A quoted cell left open is refused
+    at its row: Python's lenient reader would take the rest of the file into it."""
     reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter)
-    read = 0
+    number, read = first_row, 0
     try:
         for row in reader:
             if reader.line_num == len(lines) and _ends_inside_quotes(lines[read:], delimiter):
-                raise _left_open(before + read + 1)
-            yield before + read + 1, row
+                raise _left_open(number)
             read = reader.line_num
+            yield number, read, row
+            number += 1
     except csv.Error:  # a cell past the reader's size limit: in practice a quotation mark left open
-        raise _left_open(before + read + 1) from None
+        raise _left_open(number) from None
 
 
 def _ends_inside_quotes(lines: list[str], delimiter: str) -> bool:

@@ -214,14 +214,14 @@ def test_refuses_a_quoted_cell_left_open_naming_its_row() -> None:
                         "export the report from Teams again")]
 
 
-def test_a_quoted_cell_over_several_lines_is_one_cell_and_later_rows_keep_their_line_numbers() -> None:
+def test_a_quoted_cell_over_several_lines_is_one_cell_in_one_row_as_a_spreadsheet_shows_it() -> None:
     # Saved from Excel after someone typed a line break into a name, with a blank line inside the quotes.
     multi_line = person('"Participant\r\n\r\nM"', "14/11/22, 09:40:00", "14/11/22, 09:50:00", "10m", "")
     text = sections(UK_PEOPLE[2], multi_line, UK_PEOPLE[3],
                     person("Participant N", "later", "14/11/22, 09:50:00", "10m", "n@example.nhs.uk"))
     problem = refused(text)
     assert [(p.row, p.column, p.message) for p in problem.problems] == \
-        [(FIRST_ROW + 5, "First Join", "cannot read the time 'later'")]  # the file's own line, after the 3-line cell
+        [(FIRST_ROW + 3, "First Join", "cannot read the time 'later'")]  # Excel's row: the 3-line cell is one row
     people = parse_report(utf16le(text.replace("later", "14/11/22, 09:41:00"))).participants
     assert people["name"].tolist() == ["Participant A", "Participant M", "Participant B", "Participant N"]
     assert people["identity"].tolist() == ["a@example.nhs.uk", "participant m", "b@example.nhs.uk", "n@example.nhs.uk"]
@@ -244,6 +244,16 @@ def test_a_quotation_mark_left_open_in_the_summary_is_named_not_mistaken_for_a_m
     problem = refused(sections(*UK_PEOPLE, title='"Big Conversation: Team'))
     assert [(p.row, p.message) for p in problem.problems] == [
         (2, "a quoted cell is never closed, so the rows from here on cannot be read; export the report from Teams again")]
+
+
+def test_a_cell_over_several_lines_in_the_summary_leaves_the_rows_after_it_where_a_spreadsheet_shows_them() -> None:
+    text = sections(UK_PEOPLE[2], person("Participant N", "later", "14/11/22, 09:50:00", "10m", "n@example.nhs.uk"),
+                    title='"Big Conversation:\r\nTeam"')
+    problem = refused(text)
+    assert [(p.row, p.column) for p in problem.problems] == [(FIRST_ROW + 1, "First Join")]
+    report = parse_report(utf16le(text.replace("later", "14/11/22, 09:41:00")))
+    assert report.title == "Big Conversation: Team"
+    assert report.participants["identity"].tolist() == ["a@example.nhs.uk", "n@example.nhs.uk"]
 
 
 def test_a_quotation_mark_left_open_in_a_long_report_is_refused_not_a_crash() -> None:
