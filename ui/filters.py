@@ -12,23 +12,35 @@ from ui.formatting import long_date
 
 EARLIEST = date(2015, 1, 1)
 LATEST = date(2035, 12, 31)
+ELEMENT_NAMES = [taxonomy.element_label(code) for code in taxonomy.ELEMENT_CODES]
+
+
+# The choices as plain values, cached on their own: the sidebar is on every page, and a cached frame is unpickled
+# and walked again on every run.
+@st.cache_data(ttl=600, show_spinner=False)
+def organisation_names() -> dict[str, str]:
+    """Organisations that run sessions, largest first, by ODS code."""
+    orgs = query("overview", "organisations_with_sessions")
+    return dict(zip(orgs["ods_code"], orgs["name"]))
+
+
+@st.cache_data(ttl=600, show_spinner=False, max_entries=500)
+def series_names(org_code: str) -> list[str]:
+    return query("overview", "series_list", org_code)["name"].tolist()
 
 
 def sidebar_filters() -> Filters:
     """Draw the shared filters and return their values."""
-    orgs = query("overview", "organisations_with_sessions")
+    names = organisation_names()
     with st.sidebar:
         st.markdown("**Filters**")
-        org_code = orgs["ods_code"].iloc[0] if len(orgs) else ""
-        if len(orgs) > 1:
-            names = dict(zip(orgs["ods_code"], orgs["name"]))
+        org_code = next(iter(names), "")
+        if len(names) > 1:
             org_code = st.selectbox("Organisation", list(names), format_func=names.get, key="org", bind="query-params")
-        series = query("overview", "series_list", org_code)
-        chosen_series = st.multiselect("Series", series["name"].tolist(), key="series", bind="query-params",
+        chosen_series = st.multiselect("Series", series_names(org_code), key="series", bind="query-params",
                                        placeholder="All series")
         # Options are the names themselves (no format_func) so the URL reads ?element=Safe+and+healthy.
-        names = [taxonomy.element_label(code) for code in taxonomy.ELEMENT_CODES]
-        elements = st.multiselect("People Promise element", names, key="element", bind="query-params",
+        elements = st.multiselect("People Promise element", ELEMENT_NAMES, key="element", bind="query-params",
                                   placeholder="All elements")
         date_from = st.date_input("From", value=None, min_value=EARLIEST, max_value=LATEST, key="from",
                                   format="DD/MM/YYYY", bind="query-params")

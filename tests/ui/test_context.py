@@ -52,3 +52,17 @@ def test_a_figure_as_sent_is_the_same_chart_to_the_browser():
     original, sent = build(data), as_sent(build, data)
     assert json.loads(plotly.io.to_json(sent, validate=False)) == json.loads(plotly.io.to_json(original, validate=False))
     assert isinstance(sent.data[0].x, tuple) and isinstance(sent.data[0].x[0], str)  # plain values, not datetimes
+
+
+def test_the_query_caches_key_for_filters_tells_every_field_apart():
+    from dataclasses import fields, replace
+    from datetime import date
+
+    from data_access.filters import Filters
+    from ui.context import filters_key
+
+    base = Filters("RXX")
+    assert filters_key(base) == filters_key(Filters("RXX"))
+    changed = {"org_code": "RYY", "date_from": date(2022, 4, 11), "date_to": date(2022, 4, 12)}
+    keys = {filters_key(replace(base, **{f.name: changed.get(f.name, ("x",))})) for f in fields(Filters)}
+    assert len(keys) == len(fields(Filters)) and filters_key(base) not in keys
