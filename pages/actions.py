@@ -73,7 +73,7 @@ with register_tab:
         edit_form(choices[chosen])
     if editor:
         with st.expander("Add an action"):
-            add_form(query("actions", "sessions_for_new_actions", filters.org_code))
+            add_form(filters.org_code)
 
 with shared_tab:
     shared = query("actions", "you_said_we_did", filters)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pandas as pd
 import streamlit as st
 
 from data_access.actions import STATUSES, ActionRefused, StaleEdit, add_action, edit_action
@@ -78,9 +77,16 @@ def edit_form(action_id: int) -> None:
                      column_config={"When": st.column_config.DatetimeColumn(format="D MMMM YYYY, HH:mm")})
 
 
-def add_form(sessions: pd.DataFrame) -> None:
+@st.cache_data(ttl=600, show_spinner=False, max_entries=100)
+def held_session_labels(org_code: str) -> dict[str, int]:
+    """The sessions an action can be added to, by label: plain values, as the sidebar's choices are cached."""
+    sessions = query("actions", "sessions_for_new_actions", org_code)
+    return {f"{long_date(row.starts_at.date())} · {row.title}": int(row.session_id) for row in sessions.itertuples()}
+
+
+def add_form(org_code: str) -> None:
     """Add an action to a held session; its element is the session's."""
-    labels = {f"{long_date(row.starts_at.date())} · {row.title}": int(row.session_id) for row in sessions.itertuples()}
+    labels = held_session_labels(org_code)
     with st.form("add_action", clear_on_submit=False):
         label = st.selectbox("Session", list(labels), key="add_session")
         values = _fields({"due_date": None, "completed_date": None}, "add")

@@ -17,10 +17,16 @@ def session_label(row) -> str:
     return f"{long_date(row.starts_at.date())}: {row.title}"
 
 
+@st.cache_data(ttl=600, show_spinner=False, max_entries=500)
+def session_labels(org_code: str) -> dict[str, int]:
+    """Held sessions with feedback, newest first, by label: plain values, as the sidebar's choices are cached."""
+    sessions = query("feedback", "session_options", org_code)
+    return {session_label(row): int(row.session_id) for row in sessions.itertuples()}
+
+
 def explorer_filters(filters: Filters) -> Filters:
     """Draw the explorer's filters and return the shared filters narrowed by them."""
-    sessions = query("feedback", "session_options", filters.org_code)
-    labels = {session_label(row): int(row.session_id) for row in sessions.itertuples()}
+    labels = session_labels(filters.org_code)
     with st.sidebar:
         st.markdown("**Explorer filters**")
         sub_themes = st.multiselect("Sub-theme", query("feedback", "sub_theme_names", filters.org_code),
