@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
-from functools import partial
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 import pandas as pd
