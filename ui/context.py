@@ -76,8 +76,9 @@ def data_changed() -> None:
 
 
 def figure(builder: Callable[..., go.Figure], *args) -> go.Figure:
-    """A chart built once for the same data: Plotly takes longer to build a figure than Streamlit to draw it."""
-    return _computed(f"{builder.__module__}.{builder.__qualname__}", partial(as_sent, builder), *args)
+    """A chart built once for the same data, held as sent: Plotly takes longer to build a figure than Streamlit to
+    draw it."""
+    return _computed(_name(builder), partial(as_sent, builder), *args)
 
 
 def as_sent(builder: Callable[..., go.Figure], *args) -> go.Figure:
@@ -88,10 +89,14 @@ def as_sent(builder: Callable[..., go.Figure], *args) -> go.Figure:
 
 
 def derived(function: Callable[..., T], *args) -> T:
-    """A pure function of query results (a chart, a summary, a table for display), computed once for the same data.
+    """A pure function of query results (a summary, a table for display), computed once for the same data.
 
     Callers only read what comes back: it is shared, not copied."""
-    return _computed(f"{function.__module__}.{function.__qualname__}", function, *args)
+    return _computed(_name(function), function, *args)
+
+
+def _name(function: Callable) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
 
 
 def frame_digest(frame: pd.DataFrame) -> bytes:
