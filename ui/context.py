@@ -103,8 +103,16 @@ def frame_digest(frame: pd.DataFrame) -> bytes:
     """A digest of everything in a frame (values, dtypes, index, column names): the key of derived results.
 
     Pickling is a faithful copy, so different frames cannot share a digest; it is some fifteen times quicker than
-    Streamlit's own frame hashing (hash_pandas_object over Arrow strings), which cost a page 3-4 ms a chart."""
-    return hashlib.blake2b(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+    Streamlit's own frame hashing (hash_pandas_object over Arrow strings), which cost a page 3-4 ms a chart. The
+    columns' memory is hashed where it lies (pickle's out-of-band buffers) rather than copied into one pickle, and
+    SHA-256 runs on the processor's own instructions: a large trust's 97,000 feedback items (25 MB), 76 ms to 24 ms."""
+    digest, buffers = hashlib.sha256(), []
+    digest.update(pickle.dumps(frame, protocol=5, buffer_callback=buffers.append))
+    for buffer in buffers:  # each one's length too: where one column ends and the next begins is part of the data
+        raw = buffer.raw()
+        digest.update(raw.nbytes.to_bytes(8, "little"))
+        digest.update(raw)
+    return digest.digest()
 
 
 @st.cache_resource(ttl=600, show_spinner=False, max_entries=300, hash_funcs={pd.DataFrame: frame_digest})

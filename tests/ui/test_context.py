@@ -66,3 +66,13 @@ def test_the_query_caches_key_for_filters_tells_every_field_apart():
     changed = {"org_code": "RYY", "date_from": date(2022, 4, 11), "date_to": date(2022, 4, 12)}
     keys = {filters_key(replace(base, **{f.name: changed.get(f.name, ("x",))})) for f in fields(Filters)}
     assert len(keys) == len(fields(Filters)) and filters_key(base) not in keys
+
+
+def test_a_frame_over_a_strided_array_has_a_digest_that_follows_its_values():
+    import numpy as np
+
+    grid = np.arange(24, dtype="int64").reshape(4, 6)
+    before = frame_digest(pd.DataFrame(grid[:, ::2], copy=False))  # columns not contiguous in memory
+    assert before == frame_digest(pd.DataFrame(grid[:, ::2], copy=False))
+    grid[0, 0] = -1
+    assert frame_digest(pd.DataFrame(grid[:, ::2], copy=False)) != before
