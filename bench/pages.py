@@ -27,6 +27,7 @@ PAGES: dict[str, tuple[str, dict[str, str]]] = {
     "Overview": ("pages/overview.py", {}),
     "Theme explorer: themes": ("pages/explorer.py", {"view": "Themes"}),
     "Theme explorer: reach": ("pages/explorer.py", {"view": "Reach"}),
+    "Theme explorer: feedback": ("pages/explorer.py", {"view": "Feedback"}),  # every item: the view as it opens
     "Theme explorer: feedback search": ("pages/explorer.py", {"view": "Feedback", "q": "(rota OR shift) NOT night"}),
     "Session brief": ("pages/brief.py", {}),
     "Actions": ("pages/actions.py", {}),
