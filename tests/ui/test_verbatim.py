@@ -33,7 +33,6 @@ def test_nothing_in_a_card_can_close_its_small_print_or_become_markup():
     assert sub_themes == r":gray[:small[Sub\-themes\: a\]\]\, \:blue\[b\]]]"
 
 
-
 def test_the_reading_view_is_the_first_twenty_items_in_their_order_highlighted():
     items = pd.DataFrame([row(text=f"shift pattern {n}") for n in range(25)])
     shown = cards(items, "shift")
