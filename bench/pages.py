@@ -1,7 +1,8 @@
 """Every page's whole script run under AppTest, cold and warm, beside a bare page drawing the same elements.
 
-Cold means the query cache (st.cache_data) is empty, as after a new filter or the cache's expiry; the database
-handle (st.cache_resource) stays, as it does for the life of a server process. Warm is the same page run again."""
+Cold means every cached read is forgotten, and every chart and table made from them (ui.context.forget_reads), as
+after a change of filters; the settings and the database handle stay, as they do for the life of a server process.
+Warm is the same page run again."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -11,13 +12,13 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io
-import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 from bench.timing import Timing, repeated, seconds
 from data_access.config import PROJECT_ROOT
+from ui.context import forget_reads
 from ui.errors import FAILED
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
@@ -64,7 +65,7 @@ def measure_page(name: str, repeat: int) -> PageResult:
         check_page(name, at)
         cold, warm = [], []
         for _ in range(repeat):
-            st.cache_data.clear()
+            forget_reads()
             cold.append(seconds(at.run))
             warm.append(seconds(at.run))
         check_page(name, at)

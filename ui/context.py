@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from functools import partial
 from typing import TypeVar
@@ -57,22 +58,61 @@ def filters_key(filters: Filters) -> bytes:
     return pickle.dumps(filters, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-@st.cache_data(ttl=600, show_spinner=False, max_entries=500, hash_funcs={Filters: filters_key})
 def query(module: str, name: str, *args):
-    """Run a data_access read query, cached on its plain arguments."""
+    """Run a data_access read query, cached on its plain arguments; the caller gets its own copy (unshared)."""
+    return unshared(_query(module, name, *args))
+
+
+# Resources, not data: st.cache_data would unpickle every frame on every read (a third of a page's cached reads).
+@st.cache_resource(ttl=600, show_spinner=False, max_entries=500, hash_funcs={Filters: filters_key})
+def _query(module: str, name: str, *args):
     return getattr(QUERY_MODULES[module], name)(engine(), *args)
 
 
-@st.cache_data(ttl=600, show_spinner=False, max_entries=100)
 def gathered_brief(session_id: int, today: date, threshold: int) -> Brief | None:
     """A session's brief, gathered from the cached queries: one cache read on a rerun of its page, not ten."""
+    return unshared(_gathered_brief(session_id, today, threshold))
+
+
+@st.cache_resource(ttl=600, show_spinner=False, max_entries=100)
+def _gathered_brief(session_id: int, today: date, threshold: int) -> Brief | None:
     return collect_brief(query, session_id, today, threshold)
 
 
+def unshared(value: T) -> T:
+    """A copy of a cached value that its caller may change without changing the cache, made in microseconds.
+
+    Frames copy on write (pandas 3): a shallow copy shares the data until either side changes, so a new column,
+    a changed value or a renamed index on the copy never reaches the cached frame. Containers are copied down to
+    their frames; what is left (numbers, text, dates) cannot be changed in place."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return value.copy(deep=False)
+    if isinstance(value, dict):
+        return {key: unshared(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [unshared(item) for item in value]
+    if isinstance(value, tuple):
+        copied = (unshared(item) for item in value)
+        return type(value)._make(copied) if hasattr(value, "_fields") else tuple(copied)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{field.name: unshared(getattr(value, field.name)) for field in fields(value)
+                                 if field.init})
+    return value
+
+
 def data_changed() -> None:
-    """After a write: every cached read is stale, the queries and what is gathered from them alike. (Charts and
-    derived tables need no clearing: they are keyed on the data they were made from.)"""
+    """After a write: every cached read is stale: the queries, the briefs gathered from them and the filters'
+    choices. (Charts and derived tables need no clearing: they are keyed on the data they were made from.)"""
+    _query.clear()
+    _gathered_brief.clear()
     st.cache_data.clear()
+
+
+def forget_reads() -> None:
+    """Every cached read and everything made from them forgotten, as after a change of filters that every query
+    and chart must answer afresh; the settings and the database handle stay. The benchmark's cold runs."""
+    data_changed()
+    _computed.clear()
 
 
 def figure(builder: Callable[..., go.Figure], *args) -> go.Figure:
@@ -89,10 +129,8 @@ def as_sent(builder: Callable[..., go.Figure], *args) -> go.Figure:
 
 
 def derived(function: Callable[..., T], *args) -> T:
-    """A pure function of query results (a summary, a table for display), computed once for the same data.
-
-    Callers only read what comes back: it is shared, not copied."""
-    return _computed(_name(function), function, *args)
+    """A pure function of query results (a summary, a table for display), computed once for the same data."""
+    return unshared(_computed(_name(function), function, *args))
 
 
 def _name(function: Callable) -> str:

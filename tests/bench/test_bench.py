@@ -110,6 +110,7 @@ def test_pages_are_timed_as_a_server_runs_them(sample_sqlite_url: str, monkeypat
     for name, value in {"DATABASE_URL": sample_sqlite_url, "BC_ROLE": "od_team", "BC_AS_OF": "2026-11-23"}.items():
         monkeypatch.setenv(name, value)
     st.cache_data.clear()
+    st.cache_resource.clear()
     alone = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     alone.switch_page("pages/import.py").run()
     # Plain AppTest runs a page in pages/ on its own, without the sidebar every page has in the browser.

@@ -6,7 +6,7 @@ import pickle
 import pandas as pd
 import pytest
 
-from ui.context import frame_digest
+from ui.context import frame_digest, unshared
 
 
 def frame() -> pd.DataFrame:
@@ -14,9 +14,15 @@ def frame() -> pd.DataFrame:
                          "starts_at": pd.to_datetime(["2022-04-11", "2023-04-11"])})
 
 
-def test_equal_frames_share_a_digest_and_so_do_the_query_caches_reads():
+def test_equal_frames_share_a_digest_and_so_do_copies_of_them():
     assert frame_digest(frame()) == frame_digest(frame())
-    # The query cache unpickles a new frame on every read: a warm page must find the chart its last run built.
+    # Every read of the query cache is a copy: a warm page must find the chart its last run built, even when that
+    # run changed its copy.
+    cached = frame()
+    first = unshared(cached)
+    digest = frame_digest(first)
+    first.loc[0, "attendances"] = 0
+    assert frame_digest(unshared(cached)) == digest
     read = pickle.loads(pickle.dumps(frame()))
     assert frame_digest(read) == frame_digest(pickle.loads(pickle.dumps(read)))
 
@@ -76,3 +82,48 @@ def test_a_frame_over_a_strided_array_has_a_digest_that_follows_its_values():
     assert before == frame_digest(pd.DataFrame(grid[:, ::2], copy=False))
     grid[0, 0] = -1
     assert frame_digest(pd.DataFrame(grid[:, ::2], copy=False)) != before
+
+
+def test_a_copy_of_a_cached_value_can_be_changed_without_changing_the_cache():
+    from data_access.queries_feedback import Verbatim
+    from reports.brief_sections import Raised
+
+    cached = {"verbatim": Verbatim(frame()), "reach": {"band": frame().set_index("series")}, "frames": [frame()],
+              "raised": [Raised("Rotas", 3, [("Rotas come late", "11 April 2022")])], "total": 1150}
+    before = pickle.dumps(cached)
+    copy = unshared(cached)
+    pd.testing.assert_frame_equal(copy["verbatim"].items, frame())
+    pd.testing.assert_frame_equal(copy["reach"]["band"], frame().set_index("series"))
+    assert copy["raised"] == cached["raised"] and copy["total"] == 1150
+    copy["verbatim"].items["attendances"] = 0
+    copy["verbatim"].items.loc[0, "series"] = "Changed"
+    copy["reach"]["band"].index.name = "changed"
+    copy["reach"]["extra"] = frame()
+    copy["frames"][0].columns = ["a", "b", "c"]
+    copy["frames"].append(frame())
+    copy["raised"][0].quotes.append(("More", "12 April 2022"))
+    assert pickle.dumps(cached) == before
+    assert copy["verbatim"].items["attendances"].tolist() == [0, 0] and isinstance(copy["raised"][0], Raised)
+
+
+def test_every_read_of_a_cached_query_is_the_callers_own(sample_sqlite_url, monkeypatch):
+    from datetime import date
+
+    from data_access.filters import Filters
+    from tests.helpers import TRUST
+    from ui.context import data_changed, forget_reads, query, settings
+
+    monkeypatch.setenv("DATABASE_URL", sample_sqlite_url)
+    settings.clear()
+    forget_reads()
+    args = ("overview", "headline_by_series", Filters(TRUST), date(2026, 11, 23))
+    first = query(*args)
+    expected = first.copy(deep=True)
+    assert expected["sessions_held"].sum() > 0
+    first["sessions_held"] = -1
+    again = query(*args)
+    pd.testing.assert_frame_equal(again, expected)
+    data_changed()
+    pd.testing.assert_frame_equal(query(*args), expected)
+    settings.clear()
+    forget_reads()
