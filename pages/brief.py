@@ -17,6 +17,7 @@ from ui.context import derived, figure, gathered_brief, query, settings
 from ui.formatting import long_date
 from ui.page import page_filters
 from ui.tables import renamed
+from ui.verbatim import quote
 
 
 def session_label(row) -> str:
@@ -75,8 +76,7 @@ else:
     for theme in derived(raised, brief.sub_themes, brief.verbatim):
         with st.expander(f"{theme.heading} ({theme.items} items)", expanded=True):
             for text, source in theme.quotes:
-                st.text(text)
-                st.caption(escape(source))
+                st.markdown(quote(text, source))
 
 st.subheader(SECTIONS["open"])
 overdue = int(brief.open_actions["overdue"].sum())

@@ -13,6 +13,11 @@ def escape_markdown(text: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", text).replace("\n", " ")
 
 
+def escape_lines(text: str) -> str:
+    """Text that Markdown will show exactly as typed, its line breaks kept."""
+    return "  \n".join(escape_markdown(line) for line in text.splitlines())
+
+
 def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
     """Markdown showing the text as typed, with each span in a highlight."""
     parts, position = [], 0

@@ -8,7 +8,7 @@ from data_access import taxonomy
 from data_access.search import Node, highlight_spans, parse
 from ui.context import derived
 from ui.formatting import long_date
-from ui.highlight import escape_markdown, highlighted
+from ui.highlight import escape_lines, escape_markdown, highlighted
 
 READING_VIEW_ITEMS = 20
 
@@ -24,6 +24,11 @@ def card(item, node: Node | None) -> str:
              f"{item.source} · {item.prompt}")
     return "\n\n".join([small_print(where), highlighted(item.text, highlight_spans(node, item.text)),
                          small_print(f"Sub-themes: {item.sub_themes}")])
+
+
+def quote(text: str, source: str) -> str:
+    """A comment as Markdown, exactly as written, with where and when it was said in small print beneath it."""
+    return f"{escape_lines(text)}  \n{small_print(source)}"
 
 
 def cards(items: pd.DataFrame, search: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access.search import parse
-from ui.verbatim import READING_VIEW_ITEMS, card, cards
+from ui.verbatim import READING_VIEW_ITEMS, card, cards, quote
 
 
 def row(**changes) -> dict:
@@ -39,3 +39,12 @@ def test_the_reading_view_is_the_first_twenty_items_in_their_order_highlighted()
     assert len(shown) == READING_VIEW_ITEMS == 20
     assert [text.split("\n\n")[1] for text in shown] == [f":orange-background[**shift**] pattern {n}" for n in range(20)]
     assert cards(items.head(3), "") == [card(each, None) for each in items.head(3).itertuples()]
+
+
+def test_a_quote_keeps_its_line_breaks_and_nothing_in_it_becomes_markup():
+    assert quote("Rotas come late", "Team Conversation, 23 June 2022") == (
+        r"Rotas come late  " + "\n" + r":gray[:small[Team Conversation\, 23 June 2022]]")
+    words, source = quote("**bold** <img src=x>\r\n:red[red] $x$\n\nend", "x]] [link](https://evil.example)").split(
+        "  \n:gray[:small[")
+    assert words.split("  \n") == [r"\*\*bold\*\* \<img src\=x\>", r"\:red\[red\] \$x\$", "", "end"]
+    assert source == r"x\]\] \[link\]\(https\:\/\/evil\.example\)]]"
