@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access.search import parse
-from ui.verbatim import READING_VIEW_ITEMS, card, cards, quote
+from ui.verbatim import READING_VIEW_ITEMS, TABLE_ROWS, card, cards, quote
 
 
 def row(**changes) -> dict:
@@ -37,7 +37,8 @@ def test_the_reading_view_is_the_first_twenty_items_in_their_order_highlighted()
     items = pd.DataFrame([row(text=f"shift pattern {n}") for n in range(25)])
     shown = cards(items, "shift")
     assert len(shown) == READING_VIEW_ITEMS == 20
-    assert [text.split("\n\n")[1] for text in shown] == [f":orange-background[**shift**] pattern {n}" for n in range(20)]
+    assert [text.split("\n\n")[1] for text in shown] == [f":orange-background[**shift**] pattern {n}"
+                                                          for n in range(20)]
     assert cards(items.head(3), "") == [card(each, None) for each in items.head(3).itertuples()]
 
 
@@ -48,3 +49,28 @@ def test_a_quote_keeps_its_line_breaks_and_nothing_in_it_becomes_markup():
         "  \n:gray[:small[")
     assert words.split("  \n") == [r"\*\*bold\*\* \<img src\=x\>", r"\:red\[red\] \$x\$", "", "end"]
     assert source == r"x\]\] \[link\]\(https\:\/\/evil\.example\)]]"
+
+
+def reading_view(items) -> None:
+    """Runs as a Streamlit script: the feedback view's cards and table for these items."""
+    from ui.tables import feedback_table
+    from ui.verbatim import show_verbatim
+
+    show_verbatim(items, feedback_table(items), "")
+
+
+def test_the_table_holds_the_newest_five_thousand_and_says_so_when_there_are_more():
+    from streamlit.testing.v1 import AppTest
+
+    newest_first = pd.date_range("2026-11-20 12:00", periods=TABLE_ROWS + 3, freq="-1h")
+    items = pd.DataFrame([row(starts_at=when, text=f"item {n}", series="Series 3")
+                          for n, when in enumerate(newest_first)])
+    at = AppTest.from_function(reading_view, kwargs={"items": items}, default_timeout=60).run()
+    shown = at.dataframe[0].value
+    assert len(shown) == TABLE_ROWS == 5_000 and shown["text"].iloc[[0, -1]].tolist() == ["item 0", "item 4999"]
+    assert at.caption[0].value == ("The 20 newest matching items; the table below has the newest 5,000 of all 5,003, "
+                                   "and the downloads every one (narrow the filters or the search to see the others "
+                                   "here).")
+    few = AppTest.from_function(reading_view, kwargs={"items": items.head(30)}, default_timeout=60).run()
+    assert len(few.dataframe[0].value) == 30
+    assert few.caption[0].value == "The 20 newest matching items; every match is in the table below."
