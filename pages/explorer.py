@@ -125,7 +125,7 @@ def feedback() -> None:
                 f"risking that someone is recognised: the threshold is {threshold}.")
         return
     st.metric("Matching items", whole(len(found.items)), border=True, width=200)
-    table = derived(feedback_table, found.items)
+    table = feedback_table(found.items)
     show_verbatim(found.items, table, search)
     if len(table):
         download_buttons(table, "feedback", "dl_feedback")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access import taxonomy
 from ui.formatting import hidden_as_text
 
 
@@ -40,9 +39,9 @@ def returning_table(returning: pd.DataFrame) -> pd.DataFrame:
 
 
 def feedback_table(items: pd.DataFrame) -> pd.DataFrame:
-    """Feedback items as the table shows them and the downloads hold them: the date, the element by name."""
-    table = items.assign(date=items["starts_at"].dt.date, element=items["element_code"].map(taxonomy.element_label))
-    return table[["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]]
+    """Feedback items (data_access.queries_feedback.verbatim) as the table shows them and the downloads hold them:
+    the date and the element by name, no internal ids. A selection of columns, too quick to be worth caching."""
+    return items[["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]]
 
 
 def renamed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:

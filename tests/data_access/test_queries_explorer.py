@@ -85,6 +85,8 @@ def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_e
     found = qf.verbatim(seeded_engine, Filters(TRUST), "", THRESHOLD).items
     assert len(found) == len(csv_rows("feedback.csv"))
     assert NOT_TAGGED not in set(found["sub_themes"])  # every sample item is tagged
+    assert (found["date"] == found["starts_at"].dt.date).all()
+    assert found.loc[found["element_code"] == "PP6", "element"].unique().tolist() == ["Work flexibly"]
 
 
 def test_a_bad_search_is_refused_with_a_message(seeded_engine: Engine):

@@ -63,8 +63,8 @@ def test_the_table_holds_the_newest_five_thousand_and_says_so_when_there_are_mor
     from streamlit.testing.v1 import AppTest
 
     newest_first = pd.date_range("2026-11-20 12:00", periods=TABLE_ROWS + 3, freq="-1h")
-    items = pd.DataFrame([row(starts_at=when, text=f"item {n}", series="Series 3")
-                          for n, when in enumerate(newest_first)])
+    items = pd.DataFrame([row(starts_at=when, text=f"item {n}", series="Series 3", date=when.date(),
+                              element="Work flexibly") for n, when in enumerate(newest_first)])
     at = AppTest.from_function(reading_view, kwargs={"items": items}, default_timeout=60).run()
     shown = at.dataframe[0].value
     assert len(shown) == TABLE_ROWS == 5_000 and shown["text"].iloc[[0, -1]].tolist() == ["item 0", "item 4999"]
