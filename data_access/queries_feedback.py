@@ -146,11 +146,12 @@ class Verbatim:
 
 VERBATIM_COLUMNS = ["feedback_id", "starts_at", "series", "session", "element_code", "prompt", "source", "text",
                     "sub_themes"]
+# As the feedback view shows them (its cards and table) and its downloads hold them: no internal ids.
+SHOWN_COLUMNS = ["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]
 
 
 def verbatim(engine: Engine, filters: Filters, search: str, threshold: int) -> Verbatim:
-    """Feedback items, newest session first, that match the search (see data_access.search), with the session's
-    date and the element's name for display."""
+    """Feedback items as shown (SHOWN_COLUMNS), newest session first, that match the search (data_access.search)."""
     node = parse(search)
     tags = (select(func.aggregate_strings(FeedbackSubTheme.sub_theme, "; "))
             .where(FeedbackSubTheme.feedback_id == Feedback.id).scalar_subquery())
@@ -163,10 +164,9 @@ def verbatim(engine: Engine, filters: Filters, search: str, threshold: int) -> V
         frame = frame.loc[frame["text"].map(lambda text: matches(node, text)).astype(bool)].reset_index(drop=True)
     frame["sub_themes"] = frame["sub_themes"].map(
         lambda tags: "; ".join(sorted(tags.split("; "))) if isinstance(tags, str) and tags else NOT_TAGGED)
-    frame["starts_at"] = pd.to_datetime(frame["starts_at"])
-    # As the feedback table and its downloads show them; made here, the query cache holds them.
-    frame["date"] = frame["starts_at"].dt.date
+    frame["date"] = pd.to_datetime(frame["starts_at"]).dt.date
     frame["element"] = frame["element_code"].map(taxonomy.element_label)
+    frame = frame[SHOWN_COLUMNS]
     if filters.staff_groups and _too_few(engine, filters, len(frame), search, threshold):
         return Verbatim(frame.iloc[0:0], withheld=True)
     return Verbatim(frame)

@@ -14,8 +14,8 @@ from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
 from ui.formatting import long_date, whole
 from ui.page import page_filters
-from ui.tables import (changes_table, feedback_table, people_by_series_table, representation_table, returning_table,
-                       shares_table, spread_table)
+from ui.tables import (changes_table, people_by_series_table, representation_table, returning_table, shares_table,
+                       spread_table)
 from ui.verbatim import show_verbatim
 
 VIEWS = ("Themes", "Reach", "Feedback")
@@ -125,10 +125,9 @@ def feedback() -> None:
                 f"risking that someone is recognised: the threshold is {threshold}.")
         return
     st.metric("Matching items", whole(len(found.items)), border=True, width=200)
-    table = feedback_table(found.items)
-    show_verbatim(found.items, table, search)
-    if len(table):
-        download_buttons(table, "feedback", "dl_feedback")
+    show_verbatim(found.items, search)
+    if len(found.items):
+        download_buttons(found.items, "feedback", "dl_feedback")
     st.caption(f"Figures as at {long_date(settings().today)}.")
 
 

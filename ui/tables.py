@@ -38,11 +38,6 @@ def returning_table(returning: pd.DataFrame) -> pd.DataFrame:
     return hidden_as_text(returning, ["first_time", "returning"])
 
 
-def feedback_table(items: pd.DataFrame) -> pd.DataFrame:
-    """Feedback items (data_access.queries_feedback.verbatim) as the table shows them and the downloads hold them:
-    the date and the element by name, no internal ids. A selection of columns, too quick to be worth caching."""
-    return items[["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]]
-
 
 def renamed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """Just these columns, in this order, under these headings."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_access import taxonomy
 from data_access.search import Node, highlight_spans, parse
 from ui.context import derived
 from ui.formatting import long_date, whole
@@ -23,8 +22,7 @@ def small_print(text: str) -> str:
 
 def card(item, node: Node | None) -> str:
     """A feedback item as Markdown: where it was said, the words with any matches highlighted, its sub-themes."""
-    where = (f"{long_date(item.starts_at.date())} · {item.session} · {taxonomy.element_label(item.element_code)} · "
-             f"{item.source} · {item.prompt}")
+    where = f"{long_date(item.date)} · {item.session} · {item.element} · {item.source} · {item.prompt}"
     return "\n\n".join([small_print(where), highlighted(item.text, highlight_spans(node, item.text)),
                          small_print(f"Sub-themes: {item.sub_themes}")])
 
@@ -40,20 +38,20 @@ def cards(items: pd.DataFrame, search: str) -> list[str]:
     return [card(item, node) for item in items.head(READING_VIEW_ITEMS).itertuples()]
 
 
-def show_verbatim(items: pd.DataFrame, table: pd.DataFrame, search: str) -> None:
-    """The first items as cards with matches highlighted, then the items in a sortable table (feedback_table)."""
+def show_verbatim(items: pd.DataFrame, search: str) -> None:
+    """The first items as cards with matches highlighted, then the items in a sortable table."""
     if items.empty:
         st.info("No feedback items match. Try fewer words, or OR between them.")
         return
     highlighting = " with the search words highlighted" if parse(search) else ""
-    in_table = ("every match is in the table below" if len(table) <= TABLE_ROWS else
-                f"the table below has the newest {whole(TABLE_ROWS)} of all {whole(len(table))}, and the downloads "
+    in_table = ("every match is in the table below" if len(items) <= TABLE_ROWS else
+                f"the table below has the newest {whole(TABLE_ROWS)} of all {whole(len(items))}, and the downloads "
                 "every one (narrow the filters or the search to see the others here)")
     st.caption(f"The {min(len(items), READING_VIEW_ITEMS)} newest matching items{highlighting}; {in_table}.")
     for text in derived(cards, items.head(READING_VIEW_ITEMS), search):  # not every item's digest: 24 ms at 97,000
         # One Markdown element a card (not a caption, the text and a caption): twenty cards are most of the page.
         st.container(border=True).markdown(text)
-    st.dataframe(table.head(TABLE_ROWS), hide_index=True,
+    st.dataframe(items.head(TABLE_ROWS), hide_index=True,
                  column_config={"date": st.column_config.DateColumn("Date", format="D MMMM YYYY"),
                                 "text": st.column_config.TextColumn("Feedback", width="large"),
                                 "sub_themes": "Sub-themes"})

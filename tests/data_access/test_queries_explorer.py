@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from data_access import queries_feedback as qf
+from data_access import taxonomy
 from data_access import queries_reach as qr
 from data_access.filters import NOT_TAGGED, Filters
 from data_access.search import SearchSyntaxError
@@ -78,15 +79,18 @@ def test_verbatim_search_finds_what_a_reader_would(seeded_engine: Engine):
     expected = [t for t in texts if "car park" in t.lower() or "parking" in t.lower()]
     assert len(found) == len(expected) > 0
     assert set(found["text"]) == set(expected)
-    assert found["starts_at"].is_monotonic_decreasing
+    assert found["date"].is_monotonic_decreasing
 
 
 def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_engine: Engine):
     found = qf.verbatim(seeded_engine, Filters(TRUST), "", THRESHOLD).items
     assert len(found) == len(csv_rows("feedback.csv"))
     assert NOT_TAGGED not in set(found["sub_themes"])  # every sample item is tagged
-    assert (found["date"] == found["starts_at"].dt.date).all()
-    assert found.loc[found["element_code"] == "PP6", "element"].unique().tolist() == ["Work flexibly"]
+    # As the feedback view shows them: the session's date, the element by name, no internal ids.
+    assert list(found.columns) == ["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]
+    element_of = {row["starts_at"][:10]: taxonomy.element_label(row["element_code"]) for row in csv_rows("sessions.csv")}
+    assert found["element"].tolist() == [element_of[when.isoformat()] for when in found["date"]]
+    assert "Work flexibly" in set(found["element"])
 
 
 def test_a_bad_search_is_refused_with_a_message(seeded_engine: Engine):

@@ -1,6 +1,8 @@
 """A reading-view card: where an item was said, its words, its sub-themes, and nothing a writer could inject."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from data_access.search import parse
@@ -8,7 +10,7 @@ from ui.verbatim import READING_VIEW_ITEMS, TABLE_ROWS, card, cards, quote
 
 
 def row(**changes) -> dict:
-    return {"starts_at": pd.Timestamp("2022-04-11 12:30"), "session": "Flexible working", "element_code": "PP6",
+    return {"date": date(2022, 4, 11), "series": "Series 1", "session": "Flexible working", "element": "Work flexibly",
             "source": "Chat", "prompt": "What would help?", "text": "The car park is full by 8am",
             "sub_themes": "parking, travel", **changes}
 
@@ -53,18 +55,16 @@ def test_a_quote_keeps_its_line_breaks_and_nothing_in_it_becomes_markup():
 
 def reading_view(items) -> None:
     """Runs as a Streamlit script: the feedback view's cards and table for these items."""
-    from ui.tables import feedback_table
     from ui.verbatim import show_verbatim
 
-    show_verbatim(items, feedback_table(items), "")
+    show_verbatim(items, "")
 
 
 def test_the_table_holds_the_newest_five_thousand_and_says_so_when_there_are_more():
     from streamlit.testing.v1 import AppTest
 
-    newest_first = pd.date_range("2026-11-20 12:00", periods=TABLE_ROWS + 3, freq="-1h")
-    items = pd.DataFrame([row(starts_at=when, text=f"item {n}", series="Series 3", date=when.date(),
-                              element="Work flexibly") for n, when in enumerate(newest_first)])
+    newest_first = pd.date_range("2026-11-20", periods=TABLE_ROWS + 3, freq="-1D")
+    items = pd.DataFrame([row(date=when.date(), text=f"item {n}") for n, when in enumerate(newest_first)])
     at = AppTest.from_function(reading_view, kwargs={"items": items}, default_timeout=60).run()
     shown = at.dataframe[0].value
     assert len(shown) == TABLE_ROWS == 5_000 and shown["text"].iloc[[0, -1]].tolist() == ["item 0", "item 4999"]
