@@ -75,7 +75,8 @@ def sessions_for_new_actions(engine: Engine, org_code: str) -> pd.DataFrame:
 
 
 def progress(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
-    """Actions per series and element by state: done, on track (open, not overdue), overdue, dropped."""
+    """Actions per series and element (code and name) by state: done, on track (open, not overdue), overdue,
+    dropped."""
     state = case((Action.status == "done", "done"), (Action.status == "dropped", "dropped"),
                  (_overdue(today), "overdue"), else_="on track")
     query = apply(sessions_joined(
@@ -84,7 +85,8 @@ def progress(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
     ).group_by(Series.name, Series.start_date, Action.element_code, state)
     frame = read_frame(engine, query, ["series", "start_date", "element_code", "state", "actions"])
     order = {code: n for n, code in enumerate(taxonomy.METRICS)}
-    return (frame.assign(_o=frame["element_code"].map(order), _s=frame["state"].map(PROGRESS_STATES.index))
+    return (frame.assign(_o=frame["element_code"].map(order), _s=frame["state"].map(PROGRESS_STATES.index),
+                         element=frame["element_code"].map(taxonomy.element_label))
             .sort_values(["start_date", "_o", "_s"]).drop(columns=["_o", "_s", "start_date"]).reset_index(drop=True))
 
 

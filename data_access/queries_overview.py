@@ -83,7 +83,8 @@ def workforce_headcount(engine: Engine, org_code: str, on: date) -> int:
 
 
 def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.DataFrame:
-    """The trust's score per year for each code, beside its group's best, average and worst."""
+    """The trust's score per year for each code (and the score's name), beside its group's best, average and
+    worst."""
     org = select(Organisation.id, Organisation.benchmark_group).where(Organisation.ods_code == org_code).subquery()
     query = (select(SurveyScore.metric_code, SurveyScore.survey_year, SurveyScore.score, SurveyScore.responses,
                     BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst)
@@ -94,7 +95,8 @@ def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.D
              .where(SurveyScore.metric_code.in_(codes))
              .order_by(SurveyScore.metric_code, SurveyScore.survey_year))
     frame = read_frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst"])
-    return frame.astype({c: "float64" for c in ("score", "best", "average", "worst")})
+    return frame.astype({c: "float64" for c in ("score", "best", "average", "worst")}).assign(
+        score_name=frame["metric_code"].map(taxonomy.element_label))
 
 
 def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
@@ -109,7 +111,8 @@ def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
 
 
 def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
-    """Sessions held, attendances and feedback items per series and element (only pairs with a session)."""
+    """Sessions held, attendances and feedback items per series and element, its code and name (only pairs with
+    a session)."""
     query = apply(sessions_joined(
         select(Series.name, Series.start_date, Session.element_code, func.count(Session.id),
                func.coalesce(func.sum(attendee_count()), 0), func.coalesce(func.sum(feedback_count()), 0))
@@ -117,5 +120,5 @@ def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
         .where(Session.status == "held"), filters).group_by(Series.name, Series.start_date, Session.element_code)
     frame = read_frame(engine, query, ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
     order = {code: n for n, code in enumerate(taxonomy.METRICS)}
-    return (frame.assign(_o=frame["element_code"].map(order)).sort_values(["start_date", "_o"])
-            .drop(columns=["_o", "start_date"]).reset_index(drop=True))
+    named = frame.assign(_o=frame["element_code"].map(order), element=frame["element_code"].map(taxonomy.element_label))
+    return named.sort_values(["start_date", "_o"]).drop(columns=["_o", "start_date"]).reset_index(drop=True)

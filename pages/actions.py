@@ -4,18 +4,17 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.actions import progress_figure
-from data_access import taxonomy
 from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
 from ui.context import figure, query, settings
 from ui.formatting import long_date
+from ui.headings import ACTION_PROGRESS, DATE, show_table
 from ui.page import page_filters
 from ui.tables import renamed
 
 STATUSES = ("planned", "coming soon", "in progress", "done", "dropped")
-DATE = st.column_config.DateColumn(format="D MMMM YYYY")
 
 filters: Filters = page_filters()
 today = settings().today
@@ -52,8 +51,7 @@ with register_tab:
                    "bars show each element's actions in each series.")
         st.plotly_chart(figure(progress_figure, progress), key="progress_chart", theme=None)
         with st.expander("Table behind this chart"):
-            st.dataframe(progress.assign(element=progress["element_code"].map(taxonomy.element_label)),
-                         hide_index=True)
+            show_table(progress, ACTION_PROGRESS)
 
     st.header("The register")
     columns = {"action_id": "ID", "session_date": "Session date", "element_code": "Element", "you_said": "You said",

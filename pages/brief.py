@@ -15,6 +15,7 @@ from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMN
 from reports.markdown import escape
 from ui.context import derived, figure, gathered_brief, query, settings
 from ui.formatting import long_date
+from ui.headings import DATE, SCORES, show_table
 from ui.page import page_filters
 from ui.tables import renamed
 from ui.verbatim import quote
@@ -65,7 +66,7 @@ else:
     st.caption(f"{same} earlier session(s) on this element, and sessions on other elements where staff raised the "
                "same sub-themes. Attendance counts attendees only.")
     table(brief.earlier.assign(element=brief.earlier["element_code"].map(taxonomy.element_label)), EARLIER_COLUMNS,
-          Date=st.column_config.DateColumn(format="D MMMM YYYY"))
+          Date=DATE)
 
 st.subheader(SECTIONS["raised"])
 if brief.sub_themes.empty:
@@ -82,22 +83,19 @@ st.subheader(SECTIONS["open"])
 overdue = int(brief.open_actions["overdue"].sum())
 st.caption(f"{len(brief.open_actions)} open action(s), {overdue} overdue.")
 if not brief.open_actions.empty:
-    table(brief.open_actions, ACTION_COLUMNS, Due=st.column_config.DateColumn(format="D MMMM YYYY"),
-          Overdue=st.column_config.CheckboxColumn())
+    table(brief.open_actions, ACTION_COLUMNS, Due=DATE, Overdue=st.column_config.CheckboxColumn())
 st.markdown(f"**{done_heading(brief)}**")
 if brief.done_since.empty:
     st.caption("No actions on this element were completed in that time.")
 else:
-    table(brief.done_since, DONE_COLUMNS, Completed=st.column_config.DateColumn(format="D MMMM YYYY"))
+    table(brief.done_since, DONE_COLUMNS, Completed=DATE)
 
 st.subheader(SECTIONS["scores"])
 st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
            "dashed: its average. Diamonds: sessions on this element, sized by attendance; hollow diamonds are planned.")
 st.plotly_chart(figure(trend_figure, brief.scores, brief.markers, brief.score_codes), key="brief_scores", theme=None)
 with st.expander("Table behind this chart"):
-    st.dataframe(brief.scores.assign(score_name=brief.scores["metric_code"].map(taxonomy.element_label))
-                 [["score_name", "survey_year", "score", "average", "best", "worst", "responses"]], hide_index=True,
-                 column_config={"survey_year": st.column_config.NumberColumn("Survey year", format="%d")})
+    show_table(brief.scores, SCORES)
 
 st.subheader(SECTIONS["reach"])
 st.caption(reach_caption(brief))

@@ -68,7 +68,7 @@ def themes() -> None:
         st.plotly_chart(figure(element_spread_figure, spread), key="element_spread", theme=None)
         with st.expander("Table behind this chart"):
             table = derived(spread_table, spread)
-            st.dataframe(table, hide_index=True)
+            st.dataframe(table, hide_index=True, column_config={"sub_theme": "Sub-theme"})
             download_buttons(table, "sub-themes-by-element", "dl_spread")
 
 

@@ -8,6 +8,7 @@ from data_access import taxonomy
 from data_access.filters import Filters
 from ui.context import figure, query, settings
 from ui.formatting import long_date, month_year, percent, percent_points, whole
+from ui.headings import SCORES, SERIES_ELEMENTS, show_table
 from ui.headline import delta, focus_and_previous
 from ui.page import page_filters
 
@@ -64,9 +65,7 @@ st.caption(trend_summary(scores, tuple(codes)) + " Shaded: the benchmarking grou
            "A gap means no score was published that year.")
 st.plotly_chart(figure(trend_figure, scores, markers, tuple(codes)), key="trend_chart", theme=None)
 with st.expander("Table behind this chart"):
-    table = scores.assign(element=scores["metric_code"].map(taxonomy.element_label))
-    st.dataframe(table[["element", "survey_year", "score", "average", "best", "worst", "responses"]],
-                 hide_index=True, column_config={"survey_year": st.column_config.NumberColumn("Survey year", format="%d")})
+    show_table(scores, SCORES)
 
 st.header("Sessions, attendance and feedback by series and element")
 grid = query("overview", "series_element_grid", filters)
@@ -77,4 +76,4 @@ else:
                                    default="attendances", key="grid_measure", required=True)
     st.plotly_chart(figure(heatmap_figure, grid, measure), key="grid_chart", theme=None)
     with st.expander("Table behind this chart"):
-        st.dataframe(grid.assign(element=grid["element_code"].map(taxonomy.element_label)), hide_index=True)
+        show_table(grid, SERIES_ELEMENTS)

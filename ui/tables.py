@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data_access import taxonomy
 from ui.formatting import hidden_as_text
 
 
@@ -19,8 +20,8 @@ def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
 
 
 def spread_table(spread: pd.DataFrame) -> pd.DataFrame:
-    """Items per sub-theme and element, the sub-theme as a column."""
-    return hidden_as_text(spread, list(spread.columns)).reset_index()
+    """Items per sub-theme and element, the sub-theme as a column and each element by name (in the downloads too)."""
+    return hidden_as_text(spread, list(spread.columns)).rename(columns=taxonomy.element_label).reset_index()
 
 
 def representation_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import streamlit as st
 from data_access.search import Node, highlight_spans, parse
 from ui.context import derived
 from ui.formatting import long_date, whole
+from ui.headings import FEEDBACK, show_table
 from ui.highlight import escape_lines, escape_markdown, highlighted
 
 READING_VIEW_ITEMS = 20
@@ -51,7 +52,4 @@ def show_verbatim(items: pd.DataFrame, search: str) -> None:
     for text in derived(cards, items.head(READING_VIEW_ITEMS), search):  # not every item's digest: 24 ms at 97,000
         # One Markdown element a card (not a caption, the text and a caption): twenty cards are most of the page.
         st.container(border=True).markdown(text)
-    st.dataframe(items.head(TABLE_ROWS), hide_index=True,
-                 column_config={"date": st.column_config.DateColumn("Date", format="D MMMM YYYY"),
-                                "text": st.column_config.TextColumn("Feedback", width="large"),
-                                "sub_themes": "Sub-themes"})
+    show_table(items.head(TABLE_ROWS), FEEDBACK)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import shutil
 from collections.abc import Callable, Iterator
 
@@ -66,3 +67,11 @@ def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
     """Metric label → (value, delta) as shown."""
     return {m.label: (m.value, m.delta) for m in at.metric}
 
+
+
+def headings(table) -> list[str]:
+    """A table's headings as the browser shows them: its listed columns (all when none are), in order, each under
+    its label (its column name when it has none)."""
+    config = json.loads(table.proto.columns or "{}")
+    order = list(table.proto.column_order) or list(table.value.columns)
+    return [config.get(column, {}).get("label") or column for column in order]

@@ -15,7 +15,7 @@ from data_access.queries_actions import action, history, register
 from data_access.seed import SEED_USER
 from reports.markdown import escape
 from tests.helpers import csv_rows
-from tests.pages.conftest import array, figure
+from tests.pages.conftest import array, figure, headings
 
 TODAY = date(2026, 11, 23)
 NOTE = "Owner asked for more time; chase at the December board"
@@ -48,6 +48,9 @@ def test_the_register_figures_and_chart_match_the_sample(app):
     chart = figure(at, 0)
     assert sum(array(t.x).astype(int).sum() for t in chart.data) == len(actions)
     assert {t.name for t in chart.data} == {"Done", "Open, on track", "Open, overdue", "Dropped"}
+    progress = at.dataframe[0]
+    assert headings(progress) == ["Series", "Element", "State", "Actions"]
+    assert progress.value["actions"].sum() == len(actions) and "Voice that counts" in set(progress.value["element"])
 
 
 def test_filters_from_the_url_narrow_the_register(app):

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tests.helpers import attendees_by_date
-from tests.pages.conftest import figure
+from tests.pages.conftest import figure, headings
 
 CARERS = "21 January 2027 · Supporting carers at work (upcoming)"
 ROTAS = "Rotas come out too late to plan childcare"
@@ -37,6 +37,11 @@ def test_the_first_upcoming_session_is_briefed_by_default(app):
     chart = figure(at, 0)
     assert [a.text for a in chart.layout.annotations] == ["Work flexibly", "Support for work-life balance",
                                                           "Flexible working"]
+    scores = next(table for table in at.dataframe if "survey_year" in table.value.columns)
+    assert headings(scores) == ["Score", "Survey year", "Our score", "Group average", "Group best", "Group worst",
+                                "Responses"]
+    assert list(dict.fromkeys(scores.value["score_name"])) == ["Work flexibly", "Support for work-life balance",
+                                                               "Flexible working"]
 
 
 def test_a_session_from_the_url_is_briefed_and_both_downloads_are_offered(app):

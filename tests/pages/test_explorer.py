@@ -12,7 +12,7 @@ from data_access import queries_reach as qr
 from data_access.database import make_engine
 from data_access.filters import Filters
 from tests.helpers import TRUST, csv_rows
-from tests.pages.conftest import array, figure
+from tests.pages.conftest import array, figure, headings
 
 PAGE = "pages/explorer.py"
 
@@ -32,6 +32,10 @@ def test_themes_view_charts_the_most_raised_sub_themes(app, sample_sqlite_url):
     first = shares[(shares["sub_theme"] == top[0])].set_index("series")["share"]
     assert list(array(trend.data[0].y)) == pytest.approx([round(v * 100, 1) for v in first])
     assert at.dataframe[1].value["status"].isin(["new", "growing", "fading", "steady", "gone"]).all()
+    spread = at.dataframe[2]  # its download too: every element by name
+    assert headings(spread) == ["Sub-theme", "Compassionate and inclusive", "Recognised and rewarded",
+                                "Voice that counts", "Safe and healthy", "Always learning", "Work flexibly",
+                                "We are a team"]
 
 
 def test_sub_theme_and_element_filters_come_from_the_url(app):
@@ -53,6 +57,8 @@ def test_search_counts_matches_and_shows_text_as_text(app):
     table = at.dataframe[0].value
     assert len(table) == len(expected)
     assert list(table.columns) == ["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]
+    assert headings(at.dataframe[0]) == ["Date", "Series", "Session", "Element", "Prompt", "Source", "Feedback",
+                                         "Sub-themes"]
     assert sorted(table["text"]) == sorted(r["text"] for r in expected)
 
 

@@ -9,7 +9,7 @@ from data_access import queries_overview as q
 from data_access.database import make_engine
 from data_access.filters import Filters
 from data_access.seed import SAMPLE_FOLDER
-from tests.pages.conftest import array, figure, metrics
+from tests.pages.conftest import array, figure, headings, metrics
 
 TODAY = date(2026, 11, 23)
 
@@ -101,3 +101,15 @@ def test_a_configured_empty_database_is_migrated_but_never_given_sample_data(app
     engine = make_engine(url)
     assert q.organisations_with_sessions(engine).empty
     engine.dispose()
+
+
+def test_the_tables_behind_the_charts_are_headed_in_words_with_elements_by_name(app):
+    at = app()
+    scores, grid = at.dataframe
+    assert headings(scores) == ["Score", "Survey year", "Our score", "Group average", "Group best", "Group worst",
+                                "Responses"]
+    assert set(scores.value["score_name"]) == {"Compassionate and inclusive", "Recognised and rewarded",
+                                               "Voice that counts", "Safe and healthy", "Always learning",
+                                               "Work flexibly", "We are a team", "Staff engagement", "Morale"}
+    assert headings(grid) == ["Series", "Element", "Sessions held", "Attendances", "Feedback items"]
+    assert grid.value[["series", "element"]].iloc[0].tolist() == ["Series 1", "Compassionate and inclusive"]
