@@ -1,7 +1,6 @@
 """The app's database handle and cached reads; the database is created and seeded on first start."""
 from __future__ import annotations
 
-import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
@@ -21,6 +20,7 @@ from data_access.filters import Filters
 from data_access.query_modules import QUERY_MODULES
 from data_access.seed import SAMPLE_FOLDER, seed_folder
 from reports.brief import Brief, collect_brief
+from ui.digest import frame_digest
 
 T = TypeVar("T")
 
@@ -135,22 +135,6 @@ def derived(function: Callable[..., T], *args) -> T:
 
 def _name(function: Callable) -> str:
     return f"{function.__module__}.{function.__qualname__}"
-
-
-def frame_digest(frame: pd.DataFrame) -> bytes:
-    """A digest of everything in a frame (values, dtypes, index, column names): the key of derived results.
-
-    Pickling is a faithful copy, so different frames cannot share a digest; it is some fifteen times quicker than
-    Streamlit's own frame hashing (hash_pandas_object over Arrow strings), which cost a page 3-4 ms a chart. The
-    columns' memory is hashed where it lies (pickle's out-of-band buffers) rather than copied into one pickle, and
-    SHA-256 runs on the processor's own instructions: a large trust's 97,000 feedback items (25 MB), 76 ms to 24 ms."""
-    digest, buffers = hashlib.sha256(), []
-    digest.update(pickle.dumps(frame, protocol=5, buffer_callback=buffers.append))
-    for buffer in buffers:  # each one's length too: where one column ends and the next begins is part of the data
-        raw = buffer.raw()
-        digest.update(raw.nbytes.to_bytes(8, "little"))
-        digest.update(raw)
-    return digest.digest()
 
 
 @st.cache_resource(ttl=600, show_spinner=False, max_entries=300, hash_funcs={pd.DataFrame: frame_digest})

@@ -48,5 +48,5 @@ def sidebar_filters() -> Filters:
                                 format="DD/MM/YYYY", bind="query-params")
         if date_from and date_to and date_from > date_to:
             st.warning(f"'From' ({long_date(date_from)}) is after 'To' ({long_date(date_to)}): no sessions match.")
-    return Filters(org_code=str(org_code), series=tuple(chosen_series), elements=tuple(taxonomy.resolve_metric(name) for name in elements),
-                   date_from=date_from, date_to=date_to)
+    return Filters(org_code=str(org_code), series=tuple(chosen_series),
+                   elements=tuple(taxonomy.resolve_metric(name) for name in elements), date_from=date_from, date_to=date_to)
