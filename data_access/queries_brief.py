@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
+from data_access import taxonomy
 from data_access.database import read_frame
 from data_access.filters import attendee_count
 from data_access.models import Action, Feedback, FeedbackSubTheme, Organisation, Series, Session
@@ -98,6 +99,7 @@ def earlier_sessions(engine: Engine, session_id: int) -> pd.DataFrame:
     related = _related_sessions(engine, session, tuple(top_sub_themes(engine, session_id)["sub_theme"]))
     frame = pd.concat([frame, related], ignore_index=True) if not related.empty else frame
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
+    frame["element"] = frame["element_code"].map(taxonomy.element_label)
     return frame.astype({"attendance": int})
 
 

@@ -5,7 +5,6 @@ import streamlit as st
 
 from charts.explorer import representation_figure, representation_summary
 from charts.overview import trend_figure, trend_summary
-from data_access import taxonomy
 from data_access.filters import Filters
 from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
@@ -65,8 +64,7 @@ else:
     same = int((brief.earlier["relation"] == "Same element").sum())
     st.caption(f"{same} earlier session(s) on this element, and sessions on other elements where staff raised the "
                "same sub-themes. Attendance counts attendees only.")
-    table(brief.earlier.assign(element=brief.earlier["element_code"].map(taxonomy.element_label)), EARLIER_COLUMNS,
-          Date=DATE)
+    table(brief.earlier, EARLIER_COLUMNS, Date=DATE)
 
 st.subheader(SECTIONS["raised"])
 if brief.sub_themes.empty:

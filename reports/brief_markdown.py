@@ -1,7 +1,6 @@
 """The session brief as a Markdown document."""
 from __future__ import annotations
 
-from data_access import taxonomy
 from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
                                     REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
@@ -14,8 +13,7 @@ def brief_markdown(brief: Brief) -> str:
     parts = [f"# Session brief: {escape(brief.session['title'])}", cover_line(brief), ""]
     parts += [f"- **{label}:** {escape(value)}" for label, value in facts(brief)]
     parts += ["", f"## {SECTIONS['earlier']}", ""]
-    parts.append(table(brief.earlier.assign(element=brief.earlier["element_code"].map(taxonomy.element_label)),
-                       EARLIER_COLUMNS) if not brief.earlier.empty else "No earlier sessions on this element.")
+    parts.append(table(brief.earlier, EARLIER_COLUMNS) if not brief.earlier.empty else "No earlier sessions on this element.")
     parts += ["", f"## {SECTIONS['raised']}", ""]
     if brief.sub_themes.empty:
         parts.append("Nothing has been recorded on this element before.")

@@ -1,7 +1,6 @@
 """The session brief as a PDF: a cover line, the facts, the tables, quoted feedback and score charts."""
 from __future__ import annotations
 
-from data_access import taxonomy
 from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
                                     REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
@@ -32,8 +31,7 @@ def brief_pdf(brief: Brief) -> bytes:
     if brief.earlier.empty:
         pdf.paragraph("This is the first session on this element.")
     else:
-        earlier = brief.earlier.assign(element=brief.earlier["element_code"].map(taxonomy.element_label))
-        pdf.table_of(_rows(earlier, EARLIER_COLUMNS), list(EARLIER_COLUMNS.values()), (20, 32, 22, 28, 14, 46, 28))
+        pdf.table_of(_rows(brief.earlier, EARLIER_COLUMNS), list(EARLIER_COLUMNS.values()), (20, 32, 22, 28, 14, 46, 28))
 
     pdf.heading(SECTIONS["raised"])
     if brief.sub_themes.empty:

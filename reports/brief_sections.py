@@ -8,7 +8,6 @@ from typing import NamedTuple
 import pandas as pd
 
 from charts.explorer import UNDER_REACHED
-from data_access import taxonomy
 from reports.brief import Brief
 from ui.formatting import long_date
 
@@ -75,8 +74,7 @@ def done_heading(brief: Brief) -> str:
 
 def score_rows(brief: Brief) -> pd.DataFrame:
     """The element's score and sub-scores per year as text to two places ('not published' for a gap), named."""
-    scores = brief.scores.assign(score_name=brief.scores["metric_code"].map(taxonomy.element_label),
-                                 survey_year=brief.scores["survey_year"].astype(str))
+    scores = brief.scores.assign(survey_year=brief.scores["survey_year"].astype(str))
     for column in ("score", "best", "average", "worst"):
         scores[column] = scores[column].map(lambda v: "not published" if pd.isna(v) else f"{v:.2f}")
     return scores

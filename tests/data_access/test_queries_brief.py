@@ -55,6 +55,7 @@ def test_earlier_sessions_on_the_element_with_attendance_and_hosts(seeded_engine
     assert list(same["attendance"]) == [attendees[d] for d in dates]
     hosts = {s["starts_at"][:10]: s["host_roles"] for s in csv_rows("sessions.csv")}
     assert list(same["host_roles"]) == [hosts[d] for d in dates]
+    assert set(same["element"]) == {"Work flexibly"}  # the element by name, as the brief's tables show it
     related = earlier[earlier["relation"] != "Same element"]
     assert 0 < len(related) <= q.RELATED_SESSIONS
     assert (related["element_code"] != "PP6").all()
