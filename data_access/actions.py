@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access.models import Action, ActionChange, Session
-from ui.formatting import long_date
+from formats.british import long_date
 
 STATUSES: tuple[str, ...] = ("planned", "coming soon", "in progress", "done", "dropped")
 EDITABLE: tuple[str, ...] = ("status", "owner", "due_date", "completed_date", "you_said", "we_did", "internal_note")

@@ -9,7 +9,7 @@ from data_access.permissions import can_edit_actions, can_read_internal_notes
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
 from ui.context import figure, query, settings
-from ui.formatting import long_date
+from formats.british import long_date
 from ui.headings import ACTION_PROGRESS, DATE, show_table
 from ui.page import page_filters
 from ui.tables import renamed

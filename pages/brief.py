@@ -13,7 +13,7 @@ from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMN
                                     cover_line, done_heading, facts, raised, reach_caption, reach_rows)
 from reports.markdown import escape
 from ui.context import derived, figure, gathered_brief, query, settings
-from ui.formatting import long_date
+from formats.british import long_date
 from ui.headings import DATE, SCORES, show_table
 from ui.page import page_filters
 from ui.tables import renamed

@@ -12,7 +12,7 @@ from data_access.search import SearchSyntaxError
 from ui.context import derived, figure, query, settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
-from ui.formatting import long_date, whole
+from formats.british import long_date, whole
 from ui.page import page_filters
 from ui.tables import (changes_table, people_by_series_table, representation_table, returning_table, shares_table,
                        spread_table)

@@ -7,7 +7,7 @@ from charts.overview import HEATMAP_MEASURES, heatmap_figure, trend_figure, tren
 from data_access import taxonomy
 from data_access.filters import Filters
 from ui.context import figure, query, settings
-from ui.formatting import long_date, month_year, percent, percent_points, whole
+from formats.british import long_date, month_year, percent, percent_points, whole
 from ui.headings import SCORES, SERIES_ELEMENTS, show_table
 from ui.headline import delta, focus_and_previous
 from ui.page import page_filters

@@ -9,7 +9,7 @@ import pandas as pd
 
 from charts.explorer import UNDER_REACHED
 from reports.brief import Brief
-from ui.formatting import long_date
+from formats.british import long_date
 
 SECTIONS = {
     "earlier": "Earlier sessions on this element and related topics",

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from ui.formatting import long_date
+from formats.british import long_date
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 

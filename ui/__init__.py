@@ -1,1 +1,1 @@
-"""Streamlit helpers shared by the pages: the database handle, cached queries, filters, formatting."""
+"""Streamlit helpers shared by the pages: the database handle, cached queries, filters, tables."""

@@ -8,7 +8,7 @@ import streamlit as st
 from data_access import taxonomy
 from data_access.filters import UNKNOWN, Filters
 from ui.context import query
-from ui.formatting import long_date
+from formats.british import long_date
 
 SOURCES = ("board", "form", "breakout", "email")
 

@@ -8,7 +8,7 @@ import streamlit as st
 from data_access import taxonomy
 from data_access.filters import Filters
 from ui.context import query
-from ui.formatting import long_date
+from formats.british import long_date
 
 EARLIEST = date(2015, 1, 1)
 LATEST = date(2035, 12, 31)

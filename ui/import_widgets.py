@@ -12,7 +12,7 @@ from data_access.importers.forms import question_columns
 from data_access.importers.pipeline import Outcome
 from data_access.importers.raw import read_table
 from ui.context import query, settings
-from ui.formatting import long_date
+from formats.british import long_date
 
 NEEDS_SESSION = ("forms", "feedback")
 MATCH_BY_DATE = "Match the report's date"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access import taxonomy
-from ui.formatting import hidden_as_text
+from formats.british import hidden_as_text
 
 
 def shares_table(shares: pd.DataFrame) -> pd.DataFrame:

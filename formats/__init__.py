@@ -1,0 +1,1 @@
+"""Formats shared by the pages, the reports and the data layer's messages."""

@@ -1,0 +1,38 @@
+"""British dates and numbers, as every page, report and message shows them."""
+from datetime import date
+
+import pandas as pd
+
+from formats.british import hidden_as_text, long_date, month_year, percent, percent_points, whole
+
+
+def test_long_date_has_no_leading_zero_and_the_month_in_words() -> None:
+    assert long_date(date(2022, 4, 11)) == "11 April 2022"
+    assert long_date(date(2026, 1, 1)) == "1 January 2026"
+    assert long_date(None) == ""
+
+
+def test_month_year_reads_present_for_an_open_end() -> None:
+    assert month_year(date(2025, 9, 30)) == "September 2025"
+    assert month_year(None) == "present"
+
+
+def test_whole_numbers_have_thousands_separators_and_round() -> None:
+    assert whole(1234567) == "1,234,567"
+    assert whole(1234.6) == "1,235"
+    assert whole(0) == "0"
+
+
+def test_percentages_to_one_decimal_place_and_none_of_nothing() -> None:
+    assert percent_points(1, 3) == 33.3
+    assert percent(1, 3) == "33.3%"
+    assert percent_points(5, 0) == 0.0
+    assert percent(5, 0) == "n/a"
+
+
+def test_suppressed_counts_read_hidden_and_the_original_is_untouched() -> None:
+    frame = pd.DataFrame({"items": pd.array([12, None, 7], dtype="Int64"), "series": ["A", "B", "C"]})
+    shown = hidden_as_text(frame, ["items"])
+    assert shown["items"].tolist() == ["12", "hidden", "7"]
+    assert shown["series"].tolist() == ["A", "B", "C"]
+    assert frame["items"].isna().tolist() == [False, True, False]
