@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session as OrmSession
 
 from data_access import queries_feedback as qf
 from data_access import taxonomy
 from data_access import queries_reach as qr
 from data_access.filters import NOT_TAGGED, Filters
+from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session
 from data_access.search import SearchSyntaxError
 from tests.helpers import TRUST, csv_rows, report_participants, teams_reports
 
@@ -91,6 +93,10 @@ def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_e
     element_of = {row["starts_at"][:10]: taxonomy.element_label(row["element_code"]) for row in csv_rows("sessions.csv")}
     assert found["element"].tolist() == [element_of[when.isoformat()] for when in found["date"]]
     assert "Work flexibly" in set(found["element"])
+    tags_of = {row["text"]: "; ".join(sorted(t.strip() for t in row["sub_themes"].split(";")))
+               for row in csv_rows("feedback.csv")}
+    assert found["sub_themes"].tolist() == [tags_of[text] for text in found["text"]]
+    assert any("; " in tags for tags in found["sub_themes"])
 
 
 def test_a_bad_search_is_refused_with_a_message(seeded_engine: Engine):
@@ -161,3 +167,33 @@ def test_the_sub_theme_filter_keeps_items_tagged_with_any_chosen_sub_theme(seede
     assert len(found) == len(expected)
     untagged = qf.verbatim(seeded_engine, Filters(TRUST, sub_themes=(NOT_TAGGED,)), "", THRESHOLD).items
     assert len(untagged) == sum(1 for r in csv_rows("feedback.csv") if not r["sub_themes"].strip())
+
+
+def test_sub_theme_names_are_those_the_organisations_feedback_carries(seeded_engine: Engine):
+    tags = {t.strip() for row in csv_rows("feedback.csv") for t in row["sub_themes"].split(";") if t.strip()}
+    assert qf.sub_theme_names(seeded_engine, TRUST) == [*sorted(tags), NOT_TAGGED]
+    assert qf.sub_theme_names(seeded_engine, "NOT-A-TRUST") == [NOT_TAGGED]
+
+
+def test_sub_theme_names_leave_out_another_organisations(migrated_engine: Engine):
+    """Names sorting before, between and after this organisation's, used only by another, are not offered."""
+    with OrmSession(migrated_engine) as db:
+        for day, (code, tags) in enumerate([("R1A", ["estates", "rotas"]), ("R2B", ["car parking", "pay", "zzz"])], 1):
+            organisation = added(db, Organisation(ods_code=code, name=f"Trust {code}", benchmark_group="Acute"))
+            series = added(db, Series(organisation_id=organisation.id, name="Series 1", start_date=date(2025, 1, 1),
+                                      cadence="monthly"))
+            session = added(db, Session(series_id=series.id, title="Talk", element_code="PP1", host_roles="CEO",
+                                        format="online", starts_at=datetime(2025, 1, day, 12), status="held"))
+            for tag in tags:
+                item = added(db, Feedback(session_id=session.id, source="form", prompt="Q", text=f"About {tag}"))
+                db.add(FeedbackSubTheme(feedback_id=item.id, sub_theme=tag))
+        db.commit()
+    assert qf.sub_theme_names(migrated_engine, "R1A") == ["estates", "rotas", NOT_TAGGED]
+    assert qf.sub_theme_names(migrated_engine, "R2B") == ["car parking", "pay", "zzz", NOT_TAGGED]
+
+
+def added(db: OrmSession, row):
+    """The row, inserted, with its id."""
+    db.add(row)
+    db.flush()
+    return row
