@@ -41,6 +41,19 @@ def test_trend_figure_draws_each_score_with_its_sessions_and_keeps_gaps():
     assert sum(1 for t in fig.data if t.showlegend) == 4  # one legend entry per kind, not per panel
 
 
+def test_each_score_has_its_own_panel_under_its_title_and_its_range_from_the_data():
+    first = trend_figure(scores(), sessions(), ("PP4", "ENG"))
+    assert {(t.name, t.xaxis, t.yaxis) for t in first.data if t.name == "Our trust"} == {
+        ("Our trust", "x", "y"), ("Our trust", "x2", "y2")}
+    assert all(t.xaxis == "x" for t in first.data if t.name == "Big Conversation session")  # PP4's, first panel
+    for title, axis in zip(first.layout.annotations, (first.layout.xaxis, first.layout.xaxis2)):
+        assert math.isclose(title.x, sum(axis.domain) / 2)
+    assert first.layout.yaxis.range == first.layout.yaxis2.range == (5.0 - 0.6, 7.5 + 0.25)  # worst PP4, best ENG
+    higher = scores().assign(**{column: scores()[column] + 1 for column in ("score", "best", "average", "worst")})
+    second = trend_figure(higher, sessions(), ("PP4", "ENG"))
+    assert second.layout.yaxis.range == (6.0 - 0.6, 8.5 + 0.25)
+
+
 def test_heatmap_puts_series_down_and_elements_across():
     grid = pd.DataFrame({"series": ["Series 1", "Series 1", "Series 2"], "element_code": ["PP1", "PP4", "PP4"],
                          "sessions": [1, 1, 2], "attendances": [40, 60, 150], "feedback_items": [20, 30, 70]})
