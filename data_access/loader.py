@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
+from data_access.filters import NOT_TAGGED
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme, Organisation,
                                 Person, Series, Session, SurveyScore, Workforce)
 
@@ -193,7 +194,9 @@ def load_feedback(conn: Connection, frame: pd.DataFrame, write: bool = True) -> 
         ids.assign(_key=_joined_key(ids, key))[["_key", "id"]], on="_key")
     tags = (tagged.assign(sub_theme=tagged["sub_themes"].fillna("").str.split(";"))
             .explode("sub_theme").assign(sub_theme=lambda t: t["sub_theme"].str.strip()))
-    tags = tags[tags["sub_theme"] != ""].rename(columns={"id": "feedback_id"})[["feedback_id", "sub_theme"]]
+    # "Not yet tagged" is how the app shows an item with no sub-theme (its downloads too), never a sub-theme itself.
+    untagged = (tags["sub_theme"] == "") | (tags["sub_theme"].str.casefold() == NOT_TAGGED.casefold())
+    tags = tags[~untagged].rename(columns={"id": "feedback_id"})[["feedback_id", "sub_theme"]]
     # By session, not by item: a region's half a million item ids would overflow SQLite's limit on parameters.
     existing = pd.DataFrame(conn.execute(select(FeedbackSubTheme.feedback_id, FeedbackSubTheme.sub_theme)
                                          .join(Feedback, Feedback.id == FeedbackSubTheme.feedback_id)

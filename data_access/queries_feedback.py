@@ -60,18 +60,23 @@ def session_options(engine: Engine, org_code: str) -> pd.DataFrame:
 # Items per sub-theme: a plain count is a count of distinct items, because an item carries a sub-theme at most once
 # (the tag table's primary key) and no filter joins rows in; counting distinct ids took twice as long.
 ITEMS = func.count()
+# Counts are grouped on the tag itself, so untagged items and any tag an older import stored as "Not yet tagged"
+# come as two rows with one label: summed, they are one.
+IN_ALL = "sum"
 
 
 def _series_sub_theme_counts(engine: Engine, filters: Filters) -> pd.DataFrame:
     theme = func.coalesce(FeedbackSubTheme.sub_theme, literal(NOT_TAGGED))
     query = (_feedback_query([Series.name, Series.start_date, theme, ITEMS], filters)
              .outerjoin(FeedbackSubTheme, FeedbackSubTheme.feedback_id == Feedback.id)
-             .group_by(Series.name, Series.start_date, theme))
+             # Grouped on the tag (untagged items are its NULL group), then the series' id, which brings its name and
+             # start: the database sorts short keys (a large trust's 188,000 tags: 0.42 s to 0.20 s on SQLite).
+             .group_by(FeedbackSubTheme.sub_theme, Series.id))
     frame = read_frame(engine, query, ["series", "start_date", "sub_theme", "items"])
     if filters.sub_themes:
         frame = frame[frame["sub_theme"].isin(filters.sub_themes)]
-    return (frame.pivot_table(index=["start_date", "series"], columns="sub_theme", values="items", fill_value=0)
-            .droplevel("start_date").rename_axis(index=None, columns=None))
+    return (frame.pivot_table(index=["start_date", "series"], columns="sub_theme", values="items", aggfunc=IN_ALL,
+                              fill_value=0).droplevel("start_date").rename_axis(index=None, columns=None))
 
 
 def _series_totals(engine: Engine, filters: Filters) -> pd.Series:
@@ -137,11 +142,12 @@ def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd
     def table(chosen: Filters) -> pd.DataFrame:
         query = (_feedback_query([theme, Session.element_code, ITEMS], chosen)
                  .outerjoin(FeedbackSubTheme, FeedbackSubTheme.feedback_id == Feedback.id)
-                 .group_by(theme, Session.element_code))
+                 .group_by(FeedbackSubTheme.sub_theme, Session.element_code))  # the tag, not its label
         frame = read_frame(engine, query, ["sub_theme", "element_code", "items"])
         if chosen.sub_themes:
             frame = frame[frame["sub_theme"].isin(chosen.sub_themes)]
-        return frame.pivot_table(index="sub_theme", columns="element_code", values="items", fill_value=0)
+        return frame.pivot_table(index="sub_theme", columns="element_code", values="items", aggfunc=IN_ALL,
+                                 fill_value=0)
 
     everywhere = replace(filters, elements=())
     counts = table(everywhere)

@@ -97,3 +97,17 @@ def test_feedback_sub_themes_are_tagged_once(with_session: Engine) -> None:
         count = conn.execute(select(func.count()).select_from(Feedback)).scalar_one()
     assert [tuple(t) for t in tags] == [("Rotas come out late", "communication"), ("Rotas come out late", "workload")]
     assert count == 2
+
+
+def test_not_yet_tagged_is_read_as_no_sub_theme(with_session: Engine) -> None:
+    """The app's own words for an untagged item, as its feedback download writes them, are not a sub-theme."""
+    written = [("Kind managers", "Not yet tagged"), ("Quiet rooms", "NOT YET TAGGED "),
+               ("Free parking", "not yet tagged; estates")]
+    items = pd.DataFrame([{"session_id": _session_id(with_session), "source": "board", "prompt": "What helps?",
+                           "text": text, "sub_themes": sub_themes, "staff_group": None, "created_at": None}
+                          for text, sub_themes in written])
+    with with_session.begin() as conn:
+        assert loader.load_feedback(conn, items)["added"] == 3
+    with with_session.connect() as conn:
+        assert [tuple(t) for t in conn.execute(select(Feedback.text, FeedbackSubTheme.sub_theme)
+                                                .join(FeedbackSubTheme))] == [("Free parking", "estates")]

@@ -179,17 +179,33 @@ def test_sub_theme_names_leave_out_another_organisations(migrated_engine: Engine
     """Names sorting before, between and after this organisation's, used only by another, are not offered."""
     with OrmSession(migrated_engine) as db:
         for day, (code, tags) in enumerate([("R1A", ["estates", "rotas"]), ("R2B", ["car parking", "pay", "zzz"])], 1):
-            organisation = added(db, Organisation(ods_code=code, name=f"Trust {code}", benchmark_group="Acute"))
-            series = added(db, Series(organisation_id=organisation.id, name="Series 1", start_date=date(2025, 1, 1),
-                                      cadence="monthly"))
-            session = added(db, Session(series_id=series.id, title="Talk", element_code="PP1", host_roles="CEO",
-                                        format="online", starts_at=datetime(2025, 1, day, 12), status="held"))
-            for tag in tags:
-                item = added(db, Feedback(session_id=session.id, source="form", prompt="Q", text=f"About {tag}"))
-                db.add(FeedbackSubTheme(feedback_id=item.id, sub_theme=tag))
+            tagged_items(db, code, day, tags)
         db.commit()
     assert qf.sub_theme_names(migrated_engine, "R1A") == ["estates", "rotas", NOT_TAGGED]
     assert qf.sub_theme_names(migrated_engine, "R2B") == ["car parking", "pay", "zzz", NOT_TAGGED]
+
+
+def test_an_item_an_older_import_tagged_not_yet_tagged_counts_with_the_untagged(migrated_engine: Engine):
+    with OrmSession(migrated_engine) as db:
+        tagged_items(db, "R1A", 1, ["estates", NOT_TAGGED, None, None])
+        db.commit()
+    counts = qf.sub_theme_by_series(migrated_engine, Filters("R1A"), 1).set_index("sub_theme")
+    assert counts["items"].to_dict() == {NOT_TAGGED: 3, "estates": 1}
+    spread = qf.sub_theme_by_element(migrated_engine, Filters("R1A"), 1)
+    assert spread["PP1"].to_dict() == {NOT_TAGGED: 3, "estates": 1}
+
+
+def tagged_items(db: OrmSession, code: str, day: int, tags: list[str | None]) -> None:
+    """An organisation with one held session and an item for each tag (None: an untagged item)."""
+    organisation = added(db, Organisation(ods_code=code, name=f"Trust {code}", benchmark_group="Acute"))
+    series = added(db, Series(organisation_id=organisation.id, name="Series 1", start_date=date(2025, 1, 1),
+                              cadence="monthly"))
+    session = added(db, Session(series_id=series.id, title="Talk", element_code="PP1", host_roles="CEO",
+                                format="online", starts_at=datetime(2025, 1, day, 12), status="held"))
+    for number, tag in enumerate(tags):
+        item = added(db, Feedback(session_id=session.id, source="form", prompt="Q", text=f"Item {number}"))
+        if tag:
+            db.add(FeedbackSubTheme(feedback_id=item.id, sub_theme=tag))
 
 
 def added(db: OrmSession, row):
