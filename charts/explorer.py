@@ -9,6 +9,7 @@ from charts.palette import (CATEGORICAL, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY,
                             SEQUENTIAL, base_layout)
 from charts.overview import wrapped_label
 from data_access.queries_feedback import MOVEMENT_POINTS
+from formats.british import counted
 
 # Shapes as well as colours, so lines can be told apart in greyscale and by colour-blind readers.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "triangle-down", "cross", "hexagon")
@@ -52,26 +53,33 @@ def sub_theme_trend_summary(changes: pd.DataFrame) -> str:
     counts = latest["status"].value_counts()
     growing = latest[latest["status"] == "growing"].sort_values("change_points", ascending=False)["sub_theme"]
     lead = f" Growing most: {', '.join(growing.head(3))}." if len(growing) else ""
-    return (f"In {latest['series'].iloc[0]}, {counts.get('new', 0)} sub-themes were raised for the first time, "
-            f"{counts.get('growing', 0)} grew and {counts.get('fading', 0) + counts.get('gone', 0)} faded or went "
-            f"against the series before (a change of {MOVEMENT_POINTS:.0f} percentage points or more).{lead}")
+    new = counts.get("new", 0)
+    return (f"In {latest['series'].iloc[0]}, {counted(new, 'sub-theme')} {'was' if new == 1 else 'were'} raised for "
+            f"the first time, {counts.get('growing', 0)} grew and {counts.get('fading', 0) + counts.get('gone', 0)} "
+            f"faded or went against the series before (a change of {MOVEMENT_POINTS:.0f} percentage points or more)."
+            f"{lead}")
 
 
 def element_spread_figure(counts: pd.DataFrame, rows: int = 15) -> go.Figure:
     """Feedback items per sub-theme (rows) and People Promise element (columns): the same sub-theme raised
     under different elements reads across a row."""
     table = counts.head(rows)
-    labels = [wrapped_label(code) for code in table.columns]
+    # Element names in short lines, the sub-themes' names taking only the room they need and the colour scale
+    # below: each column wide enough for its name on a laptop (at 1,200 pixels "Compassionate" ran into
+    # "Recognised and" when the names were on two lines, with a fixed 200-pixel margin and the scale beside).
+    labels = [wrapped_label(code, width=10) for code in table.columns]
     values = table.astype("float64").to_numpy()
     text = [["hidden" if pd.isna(v) else f"{v:.0f}" for v in row] for row in values]
     fig = go.Figure(go.Heatmap(z=values, x=labels, y=list(table.index), colorscale=[list(s) for s in SEQUENTIAL],
                                text=text, texttemplate="%{text}", hoverongaps=False, xgap=2, ygap=2,
-                               colorbar={"title": {"text": "Items"}},
+                               colorbar={"title": {"text": "Items", "side": "top"}, "orientation": "h",
+                                         "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom", "yref": "container",
+                                         "len": 0.4, "thickness": 12, "ypad": 10},
                                hovertemplate="%{y} under %{x}: %{text} items<extra></extra>"))
-    fig.update_layout(**base_layout("Feedback items by sub-theme and People Promise element", 120 + 28 * len(table)))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top", tickangle=0)
-    fig.update_layout(margin={"l": 200, "r": 20, "t": 130, "b": 20})
+    fig.update_layout(**base_layout("Feedback items by sub-theme and People Promise element", 200 + 28 * len(table)))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top", tickangle=0, tickfont={"size": 11})
+    fig.update_layout(margin={"l": 10, "r": 20, "t": 130, "b": 70})
     return fig
 
 
@@ -79,9 +87,9 @@ def element_spread_summary(counts: pd.DataFrame) -> str:
     if counts.empty:
         return "No feedback matches these filters."
     spread = (counts.fillna(0) > 0).sum(axis=1)
-    widest = spread.idxmax()
-    return (f"'{widest}' is raised under {spread.max()} of the {counts.shape[1]} elements shown; "
-            f"{int((spread >= 3).sum())} sub-themes come up under three or more elements.")
+    widest, wide = spread.idxmax(), int((spread >= 3).sum())
+    return (f"'{widest}' is raised under {spread.max()} of the {counted(counts.shape[1], 'element')} shown; "
+            f"{counted(wide, 'sub-theme')} {'comes' if wide == 1 else 'come'} up under three or more elements.")
 
 
 def representation_figure(frame: pd.DataFrame, dimension_label: str) -> go.Figure:
@@ -136,5 +144,5 @@ def returning_summary(frame: pd.DataFrame) -> str:
     if pd.isna(last["first_time"]) or pd.isna(last["returning"]):
         return f"{last['series']}: numbers hidden because they are too small to show."
     total = int(last["first_time"]) + int(last["returning"])
-    return (f"In {last['series']}, {int(last['first_time'])} of {total} people "
+    return (f"In {last['series']}, {int(last['first_time'])} of {counted(total, 'person', 'people')} "
             f"({100 * int(last['first_time']) / total:.0f}%) came to a Big Conversation for the first time.")

@@ -13,6 +13,7 @@ from plotly.subplots import make_subplots
 from charts.palette import (NHS_BLUE, NHS_DARK_GREY, NHS_ORANGE, NHS_PALE_GREY, SEQUENTIAL,
                             base_layout)
 from data_access import taxonomy
+from formats.british import counted
 
 # The survey runs each autumn: a year's score is drawn at its fieldwork, not at publication the next March.
 FIELDWORK_MONTH, FIELDWORK_DAY = 10, 15
@@ -132,4 +133,4 @@ def trend_summary(scores: pd.DataFrame, codes: tuple[str, ...]) -> str:
     year = max(newest for newest, _ in latest.values())
     above = sum(is_above for _, is_above in latest.values())
     return (f"In the {year} survey our trust scored above the group average on {above} of "
-            f"{len(latest)} scores shown.")
+            f"{counted(len(latest), 'score')} shown.")

@@ -19,6 +19,11 @@ def whole(number: int | float) -> str:
     return f"{number:,.0f}"
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun: '1 item', '2 items', '1,234 people'."""
+    return f"{whole(number)} {noun if number == 1 else plural or noun + 's'}"
+
+
 def percent_points(part: float, whole_: float) -> float:
     return round(100 * part / whole_, 1) if whole_ else 0.0
 

@@ -9,7 +9,7 @@ from data_access.permissions import can_edit_actions, can_read_internal_notes
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
 from ui.context import figure, query, settings
-from formats.british import long_date
+from formats.british import counted, long_date
 from ui.headings import ACTION_PROGRESS, DATE, show_table
 from ui.page import page_filters
 from ui.tables import renamed
@@ -47,8 +47,8 @@ with register_tab:
         st.info("No actions match these filters.")
     else:
         done_share = progress.loc[progress["state"] == "done", "actions"].sum() / progress["actions"].sum()
-        st.caption(f"{done_share:.0%} of the {progress['actions'].sum()} actions within the sidebar filters are done; "
-                   "bars show each element's actions in each series.")
+        st.caption(f"{done_share:.0%} of the {counted(progress['actions'].sum(), 'action')} within the sidebar filters "
+                   "are done; bars show each element's actions in each series.")
         st.plotly_chart(figure(progress_figure, progress), key="progress_chart", theme=None)
         with st.expander("Table behind this chart"):
             show_table(progress, ACTION_PROGRESS)

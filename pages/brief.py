@@ -73,7 +73,7 @@ else:
     st.caption("The sub-themes most raised at earlier sessions on this element, each with its newest comments, "
                "shown exactly as staff wrote them.")
     for theme in derived(raised, brief.sub_themes, brief.verbatim):
-        with st.expander(f"{theme.heading} ({theme.items} items)", expanded=True):
+        with st.expander(theme.title, expanded=True):
             for text, source in theme.quotes:
                 st.markdown(quote(text, source))
 

@@ -18,7 +18,7 @@ def brief_markdown(brief: Brief) -> str:
     if brief.sub_themes.empty:
         parts.append("Nothing has been recorded on this element before.")
     for theme in raised(brief.sub_themes, brief.verbatim):
-        parts += [f"### {escape(theme.heading)} ({theme.items} items)", ""]
+        parts += [f"### {escape(theme.title)}", ""]
         for text, source in theme.quotes:
             parts += [f"> {escape(text)}", ">", f"> — {escape(source)}", ""]
     parts += ["", f"## {SECTIONS['open']}", ""]

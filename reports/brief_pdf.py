@@ -37,7 +37,7 @@ def brief_pdf(brief: Brief) -> bytes:
     if brief.sub_themes.empty:
         pdf.paragraph("Nothing has been recorded on this element before.")
     for theme in raised(brief.sub_themes, brief.verbatim):
-        pdf.paragraph(f"{theme.heading} ({theme.items} items)", style="B")
+        pdf.paragraph(theme.title, style="B")
         for text, source in theme.quotes:
             pdf.quote(text, source)
 

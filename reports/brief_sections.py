@@ -9,7 +9,7 @@ import pandas as pd
 
 from charts.explorer import UNDER_REACHED
 from reports.brief import Brief
-from formats.british import long_date
+from formats.british import counted, long_date
 
 SECTIONS = {
     "earlier": "Earlier sessions on this element and related topics",
@@ -54,6 +54,11 @@ class Raised(NamedTuple):
     heading: str
     items: int
     quotes: list[tuple[str, str]]  # (the words, exactly as written; where and when they were said)
+
+    @property
+    def title(self) -> str:
+        """'workload (1 item)', '(12 items)': the heading over its comments."""
+        return f"{self.heading} ({counted(self.items, 'item')})"
 
 
 def raised(sub_themes: pd.DataFrame, verbatim: pd.DataFrame) -> list[Raised]:

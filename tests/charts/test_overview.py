@@ -82,10 +82,10 @@ def test_summary_counts_each_scores_newest_published_year_and_only_the_codes_sho
     assert trend_summary(frame, ("PP4", "ENG")) == \
         "In the 2025 survey our trust scored above the group average on 1 of 2 scores shown."
     assert trend_summary(frame, ("PP4",)) == \
-        "In the 2024 survey our trust scored above the group average on 0 of 1 scores shown."
+        "In the 2024 survey our trust scored above the group average on 0 of 1 score shown."
     frame.loc[frame["metric_code"] == "ENG", "average"] = math.nan  # no group average: not counted as above
     assert trend_summary(frame, ("ENG",)) == \
-        "In the 2025 survey our trust scored above the group average on 0 of 1 scores shown."
+        "In the 2025 survey our trust scored above the group average on 0 of 1 score shown."
     assert trend_summary(frame, ("PP1",)) == "No survey scores are loaded for these elements."
 
 

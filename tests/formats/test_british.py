@@ -3,7 +3,7 @@ from datetime import date
 
 import pandas as pd
 
-from formats.british import hidden_as_text, long_date, month_year, percent, percent_points, whole
+from formats.british import counted, hidden_as_text, long_date, month_year, percent, percent_points, whole
 
 
 def test_long_date_has_no_leading_zero_and_the_month_in_words() -> None:
@@ -21,6 +21,13 @@ def test_whole_numbers_have_thousands_separators_and_round() -> None:
     assert whole(1234567) == "1,234,567"
     assert whole(1234.6) == "1,235"
     assert whole(0) == "0"
+
+
+def test_a_count_takes_its_noun_in_the_singular_only_for_one() -> None:
+    assert counted(1, "item") == "1 item"
+    assert [counted(n, "item") for n in (0, 2)] == ["0 items", "2 items"]
+    assert counted(1234, "person", "people") == "1,234 people"
+    assert counted(1, "person", "people") == "1 person"
 
 
 def test_percentages_to_one_decimal_place_and_none_of_nothing() -> None:
