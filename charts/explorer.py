@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from charts.palette import (CATEGORICAL, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_ORANGE,
                             SEQUENTIAL, base_layout)
-from charts.overview import wrapped_label
+from charts.overview import element_columns, wrapped_label
 from data_access.queries_feedback import MOVEMENT_POINTS
 from formats.british import counted
 
@@ -64,10 +64,9 @@ def element_spread_figure(counts: pd.DataFrame, rows: int = 15) -> go.Figure:
     """Feedback items per sub-theme (rows) and People Promise element (columns): the same sub-theme raised
     under different elements reads across a row."""
     table = counts.head(rows)
-    # Element names in short lines, the sub-themes' names taking only the room they need and the colour scale
-    # below: each column wide enough for its name on a laptop (at 1,200 pixels "Compassionate" ran into
-    # "Recognised and" when the names were on two lines, with a fixed 200-pixel margin and the scale beside).
-    labels = [wrapped_label(code, width=10) for code in table.columns]
+    # The sub-themes' names take only the room they need and the colour scale sits below, so that each column is
+    # wide enough for its element's name on a laptop (a fixed 200-pixel margin and the scale beside left too little).
+    labels = [wrapped_label(code) for code in table.columns]
     values = table.astype("float64").to_numpy()
     text = [["hidden" if pd.isna(v) else f"{v:.0f}" for v in row] for row in values]
     fig = go.Figure(go.Heatmap(z=values, x=labels, y=list(table.index), colorscale=[list(s) for s in SEQUENTIAL],
@@ -78,7 +77,7 @@ def element_spread_figure(counts: pd.DataFrame, rows: int = 15) -> go.Figure:
                                hovertemplate="%{y} under %{x}: %{text} items<extra></extra>"))
     fig.update_layout(**base_layout("Feedback items by sub-theme and People Promise element", 200 + 28 * len(table)))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="top", tickangle=0, tickfont={"size": 11})
+    element_columns(fig)
     fig.update_layout(margin={"l": 10, "r": 20, "t": 130, "b": 70})
     return fig
 

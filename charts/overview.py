@@ -92,8 +92,10 @@ def trend_figure(scores: pd.DataFrame, sessions: pd.DataFrame, codes: tuple[str,
     return go.Figure(data=traces, layout=layout)
 
 
-def wrapped_label(code: str, width: int = 14) -> str:
-    """An element's short name broken over lines so that neighbouring axis labels never overlap."""
+def wrapped_label(code: str, width: int = 13) -> str:
+    """An element's short name broken into lines of at most `width` characters, so that neighbouring axis labels
+    never overlap: seven columns on a laptop's screen (1,200 pixels) have room for "Compassionate", the longest word,
+    and no more."""
     lines: list[str] = []
     for word in taxonomy.element_label(code).split():
         if lines and len(lines[-1]) + len(word) < width:
@@ -114,10 +116,15 @@ def heatmap_figure(grid: pd.DataFrame, measure: str) -> go.Figure:
     fig.update_traces(hovertemplate="%{y}, %{x}: %{z:.0f}<extra></extra>", xgap=2, ygap=2)
     fig.update_layout(**base_layout(f"{HEATMAP_MEASURES[measure]} by series and People Promise element",
                                     120 + 70 * max(len(table), 1)))
-    fig.update_xaxes(side="top", title=None, tickangle=0)
+    element_columns(fig)
     fig.update_yaxes(title=None)
     fig.update_layout(margin={"t": 110}, coloraxis_colorbar={"title": {"text": ""}, "thickness": 12})
     return fig
+
+
+def element_columns(fig: go.Figure) -> None:
+    """Elements across the top of a heatmap, named level in small print (wrapped_label)."""
+    fig.update_xaxes(side="top", title=None, tickangle=0, tickfont={"size": 11})
 
 
 def trend_summary(scores: pd.DataFrame, codes: tuple[str, ...]) -> str:

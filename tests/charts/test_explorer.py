@@ -61,7 +61,7 @@ def test_element_spread_labels_fit_their_columns_and_hidden_cells_say_so():
     assert len(heatmap.y) == 15  # the sub-themes raised under most elements, as the caption says
     lines = [line for label in heatmap.x for line in label.split("<br>")]
     assert max(len(line) for line in lines) == len("Compassionate")  # no line longer than one long word
-    assert heatmap.x[0] == "Compassionate<br>and<br>inclusive"
+    assert heatmap.x[0] == "Compassionate<br>and inclusive"
     assert heatmap.text[1][2] == "hidden" and math.isnan(heatmap.z[1][2])
     assert heatmap.text[0][0] == "0"
 

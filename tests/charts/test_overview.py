@@ -7,6 +7,7 @@ import pandas as pd
 
 from charts.overview import heatmap_figure, trend_figure, trend_summary, wrapped_label
 from charts.palette import CATEGORICAL, NHS_BLUE
+from data_access import taxonomy
 
 
 def scores() -> pd.DataFrame:
@@ -67,7 +68,9 @@ def test_heatmap_puts_series_down_and_elements_across():
 
 def test_wrapped_labels_and_summary_sentence():
     assert wrapped_label("PP7") == "We are a team"
-    assert wrapped_label("PP2") == "Recognised and<br>rewarded"
+    assert wrapped_label("PP2") == "Recognised<br>and rewarded"
+    assert wrapped_label("PP2", width=15) == "Recognised and<br>rewarded"
+    assert max(len(line) for code in taxonomy.ELEMENT_CODES for line in wrapped_label(code).split("<br>")) == 13
     assert trend_summary(scores(), ("PP4", "ENG")) == \
         "In the 2025 survey our trust scored above the group average on 2 of 2 scores shown."
     assert trend_summary(scores().iloc[0:0], ("PP4",)) == "No survey scores are loaded for these elements."
