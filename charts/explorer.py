@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.overview import element_columns, wrapped_label
 from charts.palette import (CATEGORICAL, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_ORANGE,
                             SEQUENTIAL, base_layout)
-from charts.overview import element_columns, wrapped_label
 from data_access.queries_feedback import MOVEMENT_POINTS
 from formats.british import counted
 

@@ -35,7 +35,8 @@ def _register_query(today: date):
 
 def register(engine: Engine, filters: Filters, today: date, statuses: tuple[str, ...] = (),
              owners: tuple[str, ...] = (), overdue_only: bool = False) -> pd.DataFrame:
-    """The actions within the filters, newest session first, each with whether it is overdue."""
+    """The actions within the filters, newest session first, each with its element by name and whether it is
+    overdue."""
     query = apply(_register_query(today), filters)
     if statuses:
         query = query.where(Action.status.in_(statuses))
@@ -45,6 +46,7 @@ def register(engine: Engine, filters: Filters, today: date, statuses: tuple[str,
         query = query.where(_overdue(today))
     frame = read_frame(engine, query.order_by(Session.starts_at.desc(), Action.id), REGISTER_COLUMNS)
     frame["session_date"] = pd.to_datetime(frame["session_date"]).dt.date
+    frame["element"] = frame["element_code"].map(taxonomy.element_label)
     return frame.astype({"overdue": bool})
 
 

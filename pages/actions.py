@@ -6,13 +6,12 @@ import streamlit as st
 from charts.actions import progress_figure
 from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
+from formats.british import counted, long_date
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
 from ui.context import figure, query, settings
-from formats.british import counted, long_date
-from ui.headings import ACTION_PROGRESS, DATE, show_table
+from ui.headings import ACTION_PROGRESS, REGISTER, YOU_SAID_WE_DID, show_table
 from ui.page import page_filters
-from ui.tables import renamed
 
 STATUSES = ("planned", "coming soon", "in progress", "done", "dropped")
 
@@ -54,13 +53,7 @@ with register_tab:
             show_table(progress, ACTION_PROGRESS)
 
     st.header("The register")
-    columns = {"action_id": "ID", "session_date": "Session date", "element_code": "Element", "you_said": "You said",
-               "we_did": "We did", "owner": "Owner", "status": "Status", "due_date": "Due",
-               "completed_date": "Completed", "overdue": "Overdue"}
-    if notes_shown:
-        columns["internal_note"] = "Internal note"
-    st.dataframe(renamed(register, columns), hide_index=True,
-                 column_config={"Session date": DATE, "Due": DATE, "Completed": DATE})
+    show_table(register, REGISTER | {"internal_note": "Internal note"} if notes_shown else REGISTER)
     if not editor:
         st.caption("Read only: the OD team keeps the register.")
     elif not register.empty:
@@ -83,7 +76,4 @@ with shared_tab:
                            on_click="ignore")
         st.download_button("Download as CSV", lambda: you_said_we_did_csv(shared), "you-said-we-did.csv", "text/csv",
                            icon=":material/table:", key="ysywd_csv", on_click="ignore")
-    st.dataframe(shared.rename(columns={"session_date": "Session date", "session_title": "Session",
-                                        "element": "Element", "you_said": "You said", "we_did": "We did",
-                                        "status": "Progress", "completed_date": "Completed"}),
-                 hide_index=True, column_config={"Session date": DATE, "Completed": DATE})
+    show_table(shared, YOU_SAID_WE_DID)

@@ -6,6 +6,7 @@ import streamlit as st
 from charts.explorer import representation_figure, representation_summary
 from charts.overview import trend_figure, trend_summary
 from data_access.filters import Filters
+from formats.british import counted, long_date
 from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
@@ -13,10 +14,8 @@ from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMN
                                     cover_line, done_heading, facts, raised, reach_caption, reach_rows)
 from reports.markdown import escape
 from ui.context import derived, figure, gathered_brief, query, settings
-from formats.british import long_date
-from ui.headings import DATE, SCORES, show_table
+from ui.headings import SCORES, headed, show_table
 from ui.page import page_filters
-from ui.tables import renamed
 from ui.verbatim import quote
 
 
@@ -25,8 +24,10 @@ def session_label(row) -> str:
     return f"{long_date(row.starts_at.date())} · {row.title} ({when})"
 
 
-def table(frame, columns: dict[str, str], **config) -> None:
-    st.dataframe(renamed(frame, columns), hide_index=True, column_config=config)
+EARLIER = headed(EARLIER_COLUMNS, dates=("starts_at",))
+OPEN_ACTIONS = headed(ACTION_COLUMNS, dates=("due_date",), ticks=("overdue",))
+DONE = headed(DONE_COLUMNS, dates=("completed_date",))
+REACH = headed(REACH_COLUMNS)
 
 
 filters: Filters = page_filters()
@@ -62,9 +63,9 @@ if brief.earlier.empty:
     st.info("This is the first session on this element.")
 else:
     same = int((brief.earlier["relation"] == "Same element").sum())
-    st.caption(f"{same} earlier session(s) on this element, and sessions on other elements where staff raised the "
-               "same sub-themes. Attendance counts attendees only.")
-    table(brief.earlier, EARLIER_COLUMNS, Date=DATE)
+    st.caption(f"{counted(same, 'earlier session')} on this element, and sessions on other elements where staff "
+               "raised the same sub-themes. Attendance counts attendees only.")
+    show_table(brief.earlier, EARLIER)
 
 st.subheader(SECTIONS["raised"])
 if brief.sub_themes.empty:
@@ -79,14 +80,14 @@ else:
 
 st.subheader(SECTIONS["open"])
 overdue = int(brief.open_actions["overdue"].sum())
-st.caption(f"{len(brief.open_actions)} open action(s), {overdue} overdue.")
+st.caption(f"{counted(len(brief.open_actions), 'open action')}, {overdue} overdue.")
 if not brief.open_actions.empty:
-    table(brief.open_actions, ACTION_COLUMNS, Due=DATE, Overdue=st.column_config.CheckboxColumn())
+    show_table(brief.open_actions, OPEN_ACTIONS)
 st.markdown(f"**{done_heading(brief)}**")
 if brief.done_since.empty:
     st.caption("No actions on this element were completed in that time.")
 else:
-    table(brief.done_since, DONE_COLUMNS, Completed=DATE)
+    show_table(brief.done_since, DONE)
 
 st.subheader(SECTIONS["scores"])
 st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
@@ -103,4 +104,4 @@ for tab, (dimension, name) in zip(st.tabs(list(REACH_DIMENSIONS.values()), key="
         st.caption(derived(representation_summary, frame, name))
         st.plotly_chart(figure(representation_figure, frame, name), key=f"brief_reach_{dimension}", theme=None)
         with st.expander("Table behind this chart"):
-            table(derived(reach_rows, frame), REACH_COLUMNS)
+            show_table(derived(reach_rows, frame), REACH)

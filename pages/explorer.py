@@ -9,10 +9,10 @@ from charts.explorer import (element_spread_figure, element_spread_summary, repr
 from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS
 from data_access.search import SearchSyntaxError
+from formats.british import long_date, whole
 from ui.context import derived, figure, query, settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
-from formats.british import long_date, whole
 from ui.page import page_filters
 from ui.tables import (changes_table, people_by_series_table, representation_table, returning_table, shares_table,
                        spread_table)

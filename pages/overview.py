@@ -6,8 +6,8 @@ import streamlit as st
 from charts.overview import HEATMAP_MEASURES, heatmap_figure, trend_figure, trend_summary
 from data_access import taxonomy
 from data_access.filters import Filters
-from ui.context import figure, query, settings
 from formats.british import long_date, month_year, percent, percent_points, whole
+from ui.context import figure, query, settings
 from ui.headings import SCORES, SERIES_ELEMENTS, show_table
 from ui.headline import delta, focus_and_previous
 from ui.page import page_filters

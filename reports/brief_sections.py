@@ -8,8 +8,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from charts.explorer import UNDER_REACHED
-from reports.brief import Brief
 from formats.british import counted, long_date
+from reports.brief import Brief
 
 SECTIONS = {
     "earlier": "Earlier sessions on this element and related topics",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access.export_safety import csv_safe_frame
-from reports.markdown import cell, escape
 from formats.british import long_date
+from reports.markdown import cell, escape
 
 CSV_COLUMNS = {"session_date": "Session date", "session_title": "Session", "element": "People Promise element",
                "you_said": "You said", "we_did": "We did", "status": "Progress", "completed_date": "Completed"}

@@ -6,9 +6,9 @@ from datetime import datetime
 import streamlit as st
 
 from data_access.actions import STATUSES, ActionRefused, StaleEdit, add_action, edit_action
+from formats.british import long_date
 from reports.markdown import escape
 from ui.context import current_user, data_changed, engine, query, settings
-from formats.british import long_date
 
 EDITING = "editing_copy"  # (action id, version) of the copy the user opened: what a save is checked against
 

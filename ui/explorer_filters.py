@@ -7,8 +7,8 @@ import streamlit as st
 
 from data_access import taxonomy
 from data_access.filters import UNKNOWN, Filters
-from ui.context import query
 from formats.british import long_date
+from ui.context import query
 
 SOURCES = ("board", "form", "breakout", "email")
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 from data_access import taxonomy
 from data_access.filters import Filters
-from ui.context import query
 from formats.british import long_date
+from ui.context import query
 
 EARLIEST = date(2015, 1, 1)
 LATEST = date(2035, 12, 31)

@@ -11,7 +11,17 @@ import streamlit as st
 Headings = dict[str, str | dict]
 
 DAY = "D MMMM YYYY"
-DATE = st.column_config.DateColumn(format=DAY)  # a date column under its own heading
+
+
+def dated(heading: str) -> st.column_config.DateColumn:
+    """A date column under its heading, as dates are written here: 11 April 2022."""
+    return st.column_config.DateColumn(heading, format=DAY)
+
+
+def headed(columns: dict[str, str], dates: tuple[str, ...] = (), ticks: tuple[str, ...] = ()) -> Headings:
+    """Headings from a report's columns (column → heading), with its date and yes-or-no columns shown as such."""
+    return {column: dated(heading) if column in dates else st.column_config.CheckboxColumn(heading)
+            if column in ticks else heading for column, heading in columns.items()}
 
 
 def numbers(number_format: str, **headings: str) -> Headings:
@@ -27,9 +37,16 @@ SCORES: Headings = {"score_name": "Score", **numbers("%d", survey_year="Survey y
 SERIES_ELEMENTS: Headings = {"series": "Series", "element": "Element", "sessions": "Sessions held",
                              **numbers("localized", attendances="Attendances", feedback_items="Feedback items")}
 ACTION_PROGRESS: Headings = {"series": "Series", "element": "Element", "state": "State", "actions": "Actions"}
-FEEDBACK: Headings = {"date": st.column_config.DateColumn("Date", format=DAY), "series": "Series", "session": "Session",
+FEEDBACK: Headings = {"date": dated("Date"), "series": "Series", "session": "Session",
                       "element": "Element", "prompt": "Prompt", "source": "Source",
                       "text": st.column_config.TextColumn("Feedback", width="large"), "sub_themes": "Sub-themes"}
+
+REGISTER: Headings = {"action_id": "ID", "session_date": dated("Session date"), "element": "Element",
+                      "you_said": "You said", "we_did": "We did", "owner": "Owner", "status": "Status",
+                      "due_date": dated("Due"), "completed_date": dated("Completed"), "overdue": "Overdue"}
+YOU_SAID_WE_DID: Headings = {"session_date": dated("Session date"), "session_title": "Session", "element": "Element",
+                             "you_said": "You said", "we_did": "We did", "status": "Progress",
+                             "completed_date": dated("Completed")}
 
 
 def show_table(frame: pd.DataFrame, headings: Headings) -> None:

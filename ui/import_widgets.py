@@ -11,8 +11,8 @@ from data_access.importers.feedback_rows import SOURCES
 from data_access.importers.forms import question_columns
 from data_access.importers.pipeline import Outcome
 from data_access.importers.raw import read_table
+from formats.british import counted, long_date
 from ui.context import query, settings
-from formats.british import long_date
 
 NEEDS_SESSION = ("forms", "feedback")
 MATCH_BY_DATE = "Match the report's date"
@@ -88,11 +88,12 @@ def show_preview(outcome: Outcome) -> None:
     for note in outcome.notes:
         st.caption(note)
     if outcome.problems:
-        st.error(f"This file cannot be imported: {len(outcome.problems)} problem(s). Nothing has been written. "
-                 "Correct the file and upload it again.", icon=":material/block:")
+        st.error(f"This file cannot be imported: {counted(len(outcome.problems), 'problem')}. Nothing has been "
+                 "written. Correct the file and upload it again.", icon=":material/block:")
         st.dataframe(problems_frame(outcome.problems), hide_index=True, width="stretch")
     if outcome.warnings:
-        st.warning(f"{len(outcome.warnings)} warning(s): these cells are kept as typed.", icon=":material/warning:")
+        st.warning(f"{counted(len(outcome.warnings), 'warning')}: these cells are kept as typed.",
+                   icon=":material/warning:")
         st.dataframe(problems_frame(outcome.warnings).rename(columns={"What is wrong": "Warning"}), hide_index=True,
                      width="stretch")
 

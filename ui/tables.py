@@ -37,9 +37,3 @@ def people_by_series_table(by_series: pd.DataFrame) -> pd.DataFrame:
 
 def returning_table(returning: pd.DataFrame) -> pd.DataFrame:
     return hidden_as_text(returning, ["first_time", "returning"])
-
-
-
-def renamed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """Just these columns, in this order, under these headings."""
-    return frame[list(columns)].rename(columns=columns)

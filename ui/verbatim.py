@@ -5,8 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from data_access.search import Node, highlight_spans, parse
-from ui.context import derived
 from formats.british import long_date, whole
+from ui.context import derived
 from ui.headings import FEEDBACK, show_table
 from ui.highlight import escape_lines, escape_markdown, highlighted
 

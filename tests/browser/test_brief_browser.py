@@ -8,6 +8,7 @@ from playwright.sync_api import Browser
 
 from data_access.database import make_engine
 from data_access.queries_brief import open_actions, session_choices
+from formats.british import counted
 from tests.browser.conftest import download, open_page, save_screenshot
 from tests.helpers import attendees_by_date
 
@@ -23,7 +24,7 @@ def test_brief_renders_and_its_markdown_downloads(app_for_role, browser: Browser
     session_id = int(session_choices(engine, "R9Z", TODAY)["session_id"].iloc[0])
     expected_open = len(open_actions(engine, session_id, TODAY))
     engine.dispose()
-    assert page.get_by_text(f"{expected_open} open action(s)").count() == 1
+    assert page.get_by_text(f"{counted(expected_open, 'open action')},").count() == 1
     text = open(download(page, "Download the brief (Markdown)"), encoding="utf-8").read()
     assert text.startswith("# Session brief: Supporting carers at work")
     assert f"| {attendees_by_date()['2025-04-24']} |" in text

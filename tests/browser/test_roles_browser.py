@@ -40,14 +40,14 @@ def explorer_headline(page: Page, engine: Engine) -> tuple[str, str]:
     """How many sub-themes grew in the latest series, in the Themes view's summary."""
     changes = theme_changes(sub_theme_by_series(engine, TRUST, THRESHOLD))
     latest = changes[changes["series"] == changes["series"].iloc[-1]]
-    summary = page.get_by_text(re.compile("sub-themes were raised for the first time")).inner_text()
+    summary = page.get_by_text(re.compile("sub-themes? (were|was) raised for the first time")).inner_text()
     return re.search(r", (\d+) grew and ", summary).group(1), str(int((latest["status"] == "growing").sum()))
 
 
 def brief_headline(page: Page, engine: Engine) -> tuple[str, str]:
     """Open actions on the element of the session briefed by default, the first upcoming one."""
     session_id = int(session_choices(engine, TRUST.org_code, TODAY)["session_id"].iloc[0])
-    shown = page.get_by_text(re.compile(r"^\d+ open action\(s\)")).inner_text()
+    shown = page.get_by_text(re.compile(r"^\d+ open actions?, ")).inner_text()
     return shown.split()[0], str(len(open_actions(engine, session_id, TODAY)))
 
 

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable, Iterator
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io
 import pytest
@@ -67,6 +68,12 @@ def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
     """Metric label → (value, delta) as shown."""
     return {m.label: (m.value, m.delta) for m in at.metric}
 
+
+
+def as_shown(table) -> pd.DataFrame:
+    """A table as the browser shows it: its listed columns, in order, under their headings."""
+    order = list(table.proto.column_order) or list(table.value.columns)
+    return table.value[order].set_axis(headings(table), axis=1)
 
 
 def headings(table) -> list[str]:

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import update
 
+from data_access import taxonomy
 from data_access.actions import edit_action
 from data_access.database import make_engine
 from data_access.filters import Filters
@@ -15,7 +16,7 @@ from data_access.queries_actions import action, history, register
 from data_access.seed import SEED_USER
 from reports.markdown import escape
 from tests.helpers import csv_rows
-from tests.pages.conftest import array, figure, headings
+from tests.pages.conftest import array, as_shown, figure, headings
 
 TODAY = date(2026, 11, 23)
 NOTE = "Owner asked for more time; chase at the December board"
@@ -27,7 +28,7 @@ def actions_page(app, role: str = "od_team", **params):
 
 def register_table(at) -> pd.DataFrame:
     """The register as shown (the table with an ID column; the shared view's table has none)."""
-    return next(table.value for table in at.dataframe if "ID" in table.value.columns)
+    return next(as_shown(table) for table in at.dataframe if "ID" in headings(table))
 
 
 def edits(engine, action_id: int) -> pd.DataFrame:
@@ -72,6 +73,9 @@ def test_other_roles_see_the_register_read_only(app, role):
     # The OD team's internal notes are theirs alone.
     shown = register_table(at)
     assert "Internal note" not in shown.columns and list(shown.columns)[-1] == "Overdue"
+    assert list(shown.columns[:3]) == ["ID", "Session date", "Element"]
+    assert set(shown["Element"]) <= {taxonomy.element_label(code) for code in taxonomy.ELEMENT_CODES}
+    assert "Voice that counts" in set(shown["Element"])
     assert not shown.astype(str).apply(lambda column: column.str.contains(NOTE, regex=False)).any().any()
 
 
@@ -90,7 +94,7 @@ def test_the_od_team_sees_its_internal_notes(app, own_copy):
 
 def test_the_shared_view_has_no_owners_or_notes_and_offers_downloads(app):
     at = actions_page(app, view="You said, we did")
-    shared = at.dataframe[-1].value
+    shared = as_shown(at.dataframe[-1])
     assert list(shared.columns) == ["Session date", "Session", "Element", "You said", "We did", "Progress", "Completed"]
     assert len(shared) == sum(a["status"] != "dropped" for a in csv_rows("actions.csv"))
     assert [b.proto.label for b in at.get("download_button")] == ["Download as Markdown", "Download as CSV"]

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tests.helpers import attendees_by_date
-from tests.pages.conftest import figure, headings
+from tests.pages.conftest import as_shown, figure, headings
 
 CARERS = "21 January 2027 · Supporting carers at work (upcoming)"
 ROTAS = "Rotas come out too late to plan childcare"
@@ -25,15 +25,16 @@ def test_the_first_upcoming_session_is_briefed_by_default(app):
     assert any(m.value.startswith("**People Promise element:** We work flexibly  \n**Topic:** Supporting carers at "
                                   "work  \n**Date:** 21 January 2027  \n**Host role(s):** Director of Strategy")
                for m in at.markdown)
-    earlier = at.dataframe[0].value
+    assert any(c.value.startswith("3 earlier sessions on this element") for c in at.caption)
+    earlier = as_shown(at.dataframe[0])
     same = earlier[earlier["Why listed"] == "Same element"]
     assert list(same["Attended"]) == [attendees_by_date()[d] for d in ("2022-04-11", "2023-07-20", "2025-04-24")]
     assert [e.label for e in at.expander][:2] == ["Working from home (58 items)", "Flexible working (47 items)"]
     assert any(m.value == r"Not enough hot desks when we do come in  " "\n"
                r":gray[:small[Hybrid working and hot desks\, 24 April 2025]]" for m in at.markdown)
-    actions = at.dataframe[1].value
+    actions = as_shown(at.dataframe[1])
     assert list(actions["You said"]) == ["Rotas come out too late to plan childcare"] and actions["Overdue"].all()
-    assert any(c.value == "1 open action(s), 1 overdue." for c in at.caption)
+    assert any(c.value == "1 open action, 1 overdue." for c in at.caption)
     chart = figure(at, 0)
     assert [a.text for a in chart.layout.annotations] == ["Work flexibly", "Support for work-life balance",
                                                           "Flexible working"]
@@ -61,7 +62,7 @@ def test_executives_do_not_get_the_brief(app):
 def test_an_action_done_on_the_actions_page_leaves_the_brief_at_once(app, own_copy):
     """The brief is cached as a whole; an edit elsewhere in the app must not leave it showing the old register."""
     at = brief_page(app, database_url=own_copy)
-    assert list(at.dataframe[1].value["You said"]) == [ROTAS]
+    assert list(as_shown(at.dataframe[1])["You said"]) == [ROTAS]
     at.switch_page("pages/actions.py").run()
     choice = next(option for option in at.selectbox(key="edit_choice").options if option.endswith(ROTAS))
     at.selectbox(key="edit_choice").set_value(choice).run()
@@ -71,5 +72,5 @@ def test_an_action_done_on_the_actions_page_leaves_the_brief_at_once(app, own_co
     at.button(key=f"FormSubmitter:edit_{action_id}-Save changes").click().run()
     assert [s.value for s in at.success] == ["Saved."]
     at.switch_page("pages/brief.py").run()
-    assert any(c.value == "0 open action(s), 0 overdue." for c in at.caption)
-    assert ROTAS in list(at.dataframe[1].value["You said"])  # now under "done since the last session"
+    assert any(c.value == "0 open actions, 0 overdue." for c in at.caption)
+    assert ROTAS in list(as_shown(at.dataframe[1])["You said"])  # now under "done since the last session"

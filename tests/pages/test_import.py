@@ -82,7 +82,7 @@ def test_a_bad_file_shows_every_problem_and_no_commit_button(app, own_url: str) 
     bad = csv_bytes([dict(SESSIONS[0], starts_at="soon"), dict(SESSIONS[1], format="webinar")])
     at.file_uploader[0].set_value(("bad.csv", bad, "text/csv")).run()
     assert not at.exception
-    assert at.error[0].value.startswith("This file cannot be imported: 2 problem(s). Nothing has been written.")
+    assert at.error[0].value.startswith("This file cannot be imported: 2 problems. Nothing has been written.")
     problems = at.dataframe[0].value
     assert problems.values.tolist() == [[2, "starts_at", "cannot read the date 'soon'"],
                                         [3, "format", "'webinar' is not one of online, in person, hybrid"]]
