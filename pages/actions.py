@@ -45,9 +45,10 @@ with register_tab:
     if progress.empty:
         st.info("No actions match these filters.")
     else:
-        done_share = progress.loc[progress["state"] == "done", "actions"].sum() / progress["actions"].sum()
-        st.caption(f"{done_share:.0%} of the {counted(progress['actions'].sum(), 'action')} within the sidebar filters "
-                   "are done; bars show each element's actions in each series.")
+        total = int(progress["actions"].sum())
+        done_share = progress.loc[progress["state"] == "done", "actions"].sum() / total
+        st.caption(f"{done_share:.0%} of the {counted(total, 'action')} within the sidebar filters "
+                   f"{'is' if total == 1 else 'are'} done; bars show each element's actions in each series.")
         st.plotly_chart(figure(progress_figure, progress), key="progress_chart", theme=None)
         with st.expander("Table behind this chart"):
             show_table(progress, ACTION_PROGRESS)

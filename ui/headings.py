@@ -1,7 +1,8 @@
 """How tables are headed in the browser: in words, not column names or codes.
 
-The frames keep their column names, which the downloads use. Streamlit shows the listed columns under their headings,
-in the order listed, and hides the rest, so no frame is copied or renamed on a rerun."""
+The frames keep their column names, which the downloads use; Streamlit shows them under their headings by column
+config, so no frame is renamed on a rerun. Only the listed columns are sent: a column hidden from view would still
+reach the browser, where anyone could read it (the register's internal notes, for the roles not allowed them)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -50,5 +51,5 @@ YOU_SAID_WE_DID: Headings = {"session_date": dated("Session date"), "session_tit
 
 
 def show_table(frame: pd.DataFrame, headings: Headings) -> None:
-    """The frame's listed columns, in order, under their headings."""
-    st.dataframe(frame, hide_index=True, column_order=list(headings), column_config=headings)
+    """The frame's listed columns, in order, under their headings, and nothing else of it."""
+    st.dataframe(frame[list(headings)], hide_index=True, column_config=headings)

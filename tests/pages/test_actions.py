@@ -26,9 +26,19 @@ def actions_page(app, role: str = "od_team", **params):
     return app(role=role, **params).switch_page("pages/actions.py").run()
 
 
+def register_element(at):
+    """The register's table (the one headed "ID"; the shared view's has none)."""
+    return next(table for table in at.dataframe if "ID" in headings(table))
+
+
 def register_table(at) -> pd.DataFrame:
-    """The register as shown (the table with an ID column; the shared view's table has none)."""
-    return next(as_shown(table) for table in at.dataframe if "ID" in headings(table))
+    """The register as shown."""
+    return as_shown(register_element(at))
+
+
+def holds(frame: pd.DataFrame, text: str) -> bool:
+    """Whether any cell of the frame holds the text."""
+    return bool(frame.astype(str).apply(lambda column: column.str.contains(text, regex=False)).any().any())
 
 
 def edits(engine, action_id: int) -> pd.DataFrame:
@@ -76,7 +86,9 @@ def test_other_roles_see_the_register_read_only(app, role):
     assert list(shown.columns[:3]) == ["ID", "Session date", "Element"]
     assert set(shown["Element"]) <= {taxonomy.element_label(code) for code in taxonomy.ELEMENT_CODES}
     assert "Voice that counts" in set(shown["Element"])
-    assert not shown.astype(str).apply(lambda column: column.str.contains(NOTE, regex=False)).any().any()
+    # What reaches the browser, not only what it shows: a hidden column could be read in its developer tools.
+    assert list(register_element(at).value.columns) == ["action_id", "session_date", "element", "you_said", "we_did",
+                                                        "owner", "status", "due_date", "completed_date", "overdue"]
 
 
 def test_the_od_team_sees_its_internal_notes(app, own_copy):
@@ -88,14 +100,15 @@ def test_the_od_team_sees_its_internal_notes(app, own_copy):
     shown = register_table(actions_page(app, database_url=own_copy))
     assert shown.loc[shown["ID"] == first["action_id"], "Internal note"].tolist() == [NOTE]
     for role in ("executive", "facilitator"):
-        other = register_table(actions_page(app, role=role, database_url=own_copy))
-        assert "Internal note" not in other.columns
+        sent = register_element(actions_page(app, role=role, database_url=own_copy)).value
+        assert "internal_note" not in sent.columns and not holds(sent, NOTE)
 
 
 def test_the_shared_view_has_no_owners_or_notes_and_offers_downloads(app):
     at = actions_page(app, view="You said, we did")
     shared = as_shown(at.dataframe[-1])
     assert list(shared.columns) == ["Session date", "Session", "Element", "You said", "We did", "Progress", "Completed"]
+    assert len(at.dataframe[-1].value.columns) == 7  # and nothing else is sent: no owners, no notes
     assert len(shared) == sum(a["status"] != "dropped" for a in csv_rows("actions.csv"))
     assert [b.proto.label for b in at.get("download_button")] == ["Download as Markdown", "Download as CSV"]
 
