@@ -60,9 +60,6 @@ def session_options(engine: Engine, org_code: str) -> pd.DataFrame:
 # Items per sub-theme: a plain count is a count of distinct items, because an item carries a sub-theme at most once
 # (the tag table's primary key) and no filter joins rows in; counting distinct ids took twice as long.
 ITEMS = func.count()
-# Counts are grouped on the tag itself, so untagged items and any tag an older import stored as "Not yet tagged"
-# come as two rows with one label: summed, they are one.
-IN_ALL = "sum"
 
 
 def _series_sub_theme_counts(engine: Engine, filters: Filters) -> pd.DataFrame:
@@ -75,7 +72,7 @@ def _series_sub_theme_counts(engine: Engine, filters: Filters) -> pd.DataFrame:
     frame = read_frame(engine, query, ["series", "start_date", "sub_theme", "items"])
     if filters.sub_themes:
         frame = frame[frame["sub_theme"].isin(filters.sub_themes)]
-    return (frame.pivot_table(index=["start_date", "series"], columns="sub_theme", values="items", aggfunc=IN_ALL,
+    return (frame.pivot_table(index=["start_date", "series"], columns="sub_theme", values="items", aggfunc="sum",
                               fill_value=0).droplevel("start_date").rename_axis(index=None, columns=None))
 
 
@@ -146,7 +143,7 @@ def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd
         frame = read_frame(engine, query, ["sub_theme", "element_code", "items"])
         if chosen.sub_themes:
             frame = frame[frame["sub_theme"].isin(chosen.sub_themes)]
-        return frame.pivot_table(index="sub_theme", columns="element_code", values="items", aggfunc=IN_ALL,
+        return frame.pivot_table(index="sub_theme", columns="element_code", values="items", aggfunc="sum",
                                  fill_value=0)
 
     everywhere = replace(filters, elements=())

@@ -29,7 +29,7 @@ def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) 
     assert DESIGN_TABLES <= tables
     assert tables - DESIGN_TABLES == {"alembic_version"}
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0003"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0004"
     assert is_empty(migrated_engine)
 
 
@@ -55,6 +55,30 @@ def test_the_person_key_indexes_go_and_come_back_with_the_data_kept(migrated_eng
     assert not {"ix_attendance_person_key", "ix_person_person_key"} & indexes()
     with migrated_engine.connect() as conn:
         assert conn.execute(text("select person_key from person")).scalars().all() == ["k1"]
+
+
+def test_sub_themes_stored_as_not_yet_tagged_are_removed_and_their_items_kept(migrated_engine: Engine) -> None:
+    command.downgrade(alembic_config(migrated_engine), "0003")
+    with migrated_engine.begin() as conn:
+        org = conn.execute(text("insert into organisation (ods_code, name, benchmark_group) values "
+                                "('RXX', 'Test Trust', 'Acute') returning id")).scalar_one()
+        series = conn.execute(text("insert into series (organisation_id, name, start_date, cadence, description) "
+                                   "values (:org, 'Series 1', '2025-01-01', 'monthly', '') returning id"),
+                              {"org": org}).scalar_one()
+        session = conn.execute(text("insert into session (series_id, title, element_code, starts_at, host_roles, "
+                                    "format, status, key_themes) values (:series, 'Talk', 'PP1', "
+                                    "'2025-01-10 12:00:00', 'CEO', 'online', 'held', '') returning id"),
+                               {"series": series}).scalar_one()
+        for number, tag in enumerate(["Not yet tagged", "NOT YET TAGGED", "estates"]):
+            item = conn.execute(text("insert into feedback (session_id, source, prompt, text) values "
+                                     "(:session, 'form', 'Q', :text) returning id"),
+                                {"session": session, "text": f"Item {number}"}).scalar_one()
+            conn.execute(text("insert into feedback_sub_theme (feedback_id, sub_theme) values (:item, :tag)"),
+                         {"item": item, "tag": tag})
+    upgrade(migrated_engine)
+    with migrated_engine.connect() as conn:
+        assert conn.execute(text("select sub_theme from feedback_sub_theme")).scalars().all() == ["estates"]
+        assert conn.execute(text("select count(*) from feedback")).scalar_one() == 3
 
 
 def test_upgrading_twice_is_harmless(migrated_engine: Engine) -> None:

@@ -185,16 +185,6 @@ def test_sub_theme_names_leave_out_another_organisations(migrated_engine: Engine
     assert qf.sub_theme_names(migrated_engine, "R2B") == ["car parking", "pay", "zzz", NOT_TAGGED]
 
 
-def test_an_item_an_older_import_tagged_not_yet_tagged_counts_with_the_untagged(migrated_engine: Engine):
-    with OrmSession(migrated_engine) as db:
-        tagged_items(db, "R1A", 1, ["estates", NOT_TAGGED, None, None])
-        db.commit()
-    counts = qf.sub_theme_by_series(migrated_engine, Filters("R1A"), 1).set_index("sub_theme")
-    assert counts["items"].to_dict() == {NOT_TAGGED: 3, "estates": 1}
-    spread = qf.sub_theme_by_element(migrated_engine, Filters("R1A"), 1)
-    assert spread["PP1"].to_dict() == {NOT_TAGGED: 3, "estates": 1}
-
-
 def tagged_items(db: OrmSession, code: str, day: int, tags: list[str | None]) -> None:
     """An organisation with one held session and an item for each tag (None: an untagged item)."""
     organisation = added(db, Organisation(ods_code=code, name=f"Trust {code}", benchmark_group="Acute"))
