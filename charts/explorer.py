@@ -9,7 +9,7 @@ from charts.overview import element_columns, wrapped_label
 from charts.palette import (CATEGORICAL, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_ORANGE,
                             SEQUENTIAL, base_layout)
 from data_access.queries_feedback import MOVEMENT_POINTS
-from formats.british import counted
+from formats.british import counted, one_or_many
 
 # Shapes as well as colours, so lines can be told apart in greyscale and by colour-blind readers.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "triangle-down", "cross", "hexagon")
@@ -54,7 +54,7 @@ def sub_theme_trend_summary(changes: pd.DataFrame) -> str:
     growing = latest[latest["status"] == "growing"].sort_values("change_points", ascending=False)["sub_theme"]
     lead = f" Growing most: {', '.join(growing.head(3))}." if len(growing) else ""
     new = counts.get("new", 0)
-    return (f"In {latest['series'].iloc[0]}, {counted(new, 'sub-theme')} {'was' if new == 1 else 'were'} raised for "
+    return (f"In {latest['series'].iloc[0]}, {counted(new, 'sub-theme')} {one_or_many(new, 'was', 'were')} raised for "
             f"the first time, {counts.get('growing', 0)} grew and {counts.get('fading', 0) + counts.get('gone', 0)} "
             f"faded or went against the series before (a change of {MOVEMENT_POINTS:.0f} percentage points or more)."
             f"{lead}")
@@ -88,7 +88,7 @@ def element_spread_summary(counts: pd.DataFrame) -> str:
     spread = (counts.fillna(0) > 0).sum(axis=1)
     widest, wide = spread.idxmax(), int((spread >= 3).sum())
     return (f"'{widest}' is raised under {spread.max()} of the {counted(counts.shape[1], 'element')} shown; "
-            f"{counted(wide, 'sub-theme')} {'comes' if wide == 1 else 'come'} up under three or more elements.")
+            f"{counted(wide, 'sub-theme')} {one_or_many(wide, 'comes', 'come')} up under three or more elements.")
 
 
 def representation_figure(frame: pd.DataFrame, dimension_label: str) -> go.Figure:

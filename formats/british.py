@@ -19,9 +19,14 @@ def whole(number: int | float) -> str:
     return f"{number:,.0f}"
 
 
+def one_or_many(number: int, singular: str, plural: str) -> str:
+    """The word that agrees with a count: one_or_many(1, "was", "were") is "was"."""
+    return singular if number == 1 else plural
+
+
 def counted(number: int, noun: str, plural: str | None = None) -> str:
     """A count with its noun: '1 item', '2 items', '1,234 people'."""
-    return f"{whole(number)} {noun if number == 1 else plural or noun + 's'}"
+    return f"{whole(number)} {one_or_many(number, noun, plural or noun + 's')}"
 
 
 def percent_points(part: float, whole_: float) -> float:

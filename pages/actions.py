@@ -6,7 +6,7 @@ import streamlit as st
 from charts.actions import progress_figure
 from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
-from formats.british import counted, long_date
+from formats.british import counted, long_date, one_or_many
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
 from ui.context import figure, query, settings
@@ -48,7 +48,7 @@ with register_tab:
         total = int(progress["actions"].sum())
         done_share = progress.loc[progress["state"] == "done", "actions"].sum() / total
         st.caption(f"{done_share:.0%} of the {counted(total, 'action')} within the sidebar filters "
-                   f"{'is' if total == 1 else 'are'} done; bars show each element's actions in each series.")
+                   f"{one_or_many(total, 'is', 'are')} done; bars show each element's actions in each series.")
         st.plotly_chart(figure(progress_figure, progress), key="progress_chart", theme=None)
         with st.expander("Table behind this chart"):
             show_table(progress, ACTION_PROGRESS)

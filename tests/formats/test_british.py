@@ -3,7 +3,8 @@ from datetime import date
 
 import pandas as pd
 
-from formats.british import counted, hidden_as_text, long_date, month_year, percent, percent_points, whole
+from formats.british import (counted, hidden_as_text, long_date, month_year, one_or_many, percent, percent_points,
+                             whole)
 
 
 def test_long_date_has_no_leading_zero_and_the_month_in_words() -> None:
@@ -28,6 +29,7 @@ def test_a_count_takes_its_noun_in_the_singular_only_for_one() -> None:
     assert [counted(n, "item") for n in (0, 2)] == ["0 items", "2 items"]
     assert counted(1234, "person", "people") == "1,234 people"
     assert counted(1, "person", "people") == "1 person"
+    assert [one_or_many(n, "was", "were") for n in (0, 1, 2)] == ["were", "was", "were"]
 
 
 def test_percentages_to_one_decimal_place_and_none_of_nothing() -> None:
