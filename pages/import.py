@@ -1,6 +1,8 @@
 """Import data (OD team): choose a kind of file, upload it, preview what it would change, then commit it."""
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from data_access.importers.errors import ImportRefused
@@ -20,8 +22,12 @@ st.caption("Bring in Teams attendance reports, Forms and board exports, staff li
 kind = KINDS[st.selectbox("What are you importing?", list(KINDS), format_func=lambda k: KINDS[k].label,
                           key="import_kind")]
 st.caption(kind.help)
+# The uploader says, and the browser holds to, the limit the importer applies (BC_MAX_UPLOAD_MB): Streamlit's own
+# default offered "200MB per file" for a file the importer would then refuse.
+largest_mb = settings().max_upload_bytes / 1048576
 upload = st.file_uploader("File", type=["csv", "xlsx"] if kind.spreadsheets else ["csv"], key=f"upload_{kind.name}",
-                          help=f"The largest file accepted is {settings().max_upload_bytes / 1048576:.0f} MB.")
+                          max_upload_size=math.ceil(largest_mb),
+                          help=f"The largest file accepted is {largest_mb:g} MB.")
 session_id = session_choice(kind, filters.org_code)
 org_code, year = filters.org_code, None
 if kind.name == "survey":

@@ -42,6 +42,18 @@ def test_the_page_is_not_there_for_other_roles(app, role: str) -> None:
         at.switch_page(PAGE)
 
 
+@pytest.mark.parametrize(("configured", "said", "held"), [(None, "20", 20), ("5", "5", 5), ("2.5", "2.5", 3)])
+def test_the_uploader_offers_the_size_the_importer_accepts(app, monkeypatch, configured, said, held) -> None:
+    """The browser holds to whole megabytes; the importer refuses anything over the exact limit."""
+    if configured:
+        monkeypatch.setenv("BC_MAX_UPLOAD_MB", configured)
+    else:
+        monkeypatch.delenv("BC_MAX_UPLOAD_MB", raising=False)
+    uploader = open_import(app).file_uploader[0]
+    assert uploader.proto.max_upload_size_mb == held
+    assert uploader.proto.help == f"The largest file accepted is {said} MB."
+
+
 def test_preview_counts_then_commit_lands_and_is_listed(app, own_url: str) -> None:
     at = open_import(app, database_url=own_url)
     assert [t.value for t in at.title] == ["Import data"]
