@@ -17,7 +17,8 @@ filters = page_filters()
 
 st.title("Import data")
 st.caption("Bring in Teams attendance reports, Forms and board exports, staff lists and NHS Staff Survey files. "
-           "Nothing is written until you commit; importing the same file again changes nothing.")
+           "Nothing is written until you commit; importing the same file again changes nothing. The sidebar's "
+           "series, element and date filters do not apply here.")
 
 kind = KINDS[st.selectbox("What are you importing?", list(KINDS), format_func=lambda k: KINDS[k].label,
                           key="import_kind")]

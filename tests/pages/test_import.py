@@ -57,6 +57,7 @@ def test_the_uploader_offers_the_size_the_importer_accepts(app, monkeypatch, con
 def test_preview_counts_then_commit_lands_and_is_listed(app, own_url: str) -> None:
     at = open_import(app, database_url=own_url)
     assert [t.value for t in at.title] == ["Import data"]
+    assert at.caption[0].value.endswith("The sidebar's series, element and date filters do not apply here.")
     at.selectbox(key="import_kind").set_value("sessions").run()
     new = dict(SESSIONS[2], org_code="R9Z", series="Series 3", starts_at="2027-06-10 12:00",
                title="=Voice <b>Conversation</b>")
