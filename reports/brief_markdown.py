@@ -13,7 +13,8 @@ def brief_markdown(brief: Brief) -> str:
     parts = [f"# Session brief: {escape(brief.session['title'])}", cover_line(brief), ""]
     parts += [f"- **{label}:** {escape(value)}" for label, value in facts(brief)]
     parts += ["", f"## {SECTIONS['earlier']}", ""]
-    parts.append(table(brief.earlier, EARLIER_COLUMNS) if not brief.earlier.empty else "No earlier sessions on this element.")
+    parts.append(table(brief.earlier, EARLIER_COLUMNS) if not brief.earlier.empty
+                 else "No earlier sessions on this element.")
     parts += ["", f"## {SECTIONS['raised']}", ""]
     if brief.sub_themes.empty:
         parts.append("Nothing has been recorded on this element before.")

@@ -31,7 +31,8 @@ def brief_pdf(brief: Brief) -> bytes:
     if brief.earlier.empty:
         pdf.paragraph("This is the first session on this element.")
     else:
-        pdf.table_of(_rows(brief.earlier, EARLIER_COLUMNS), list(EARLIER_COLUMNS.values()), (20, 32, 22, 28, 14, 46, 28))
+        pdf.table_of(_rows(brief.earlier, EARLIER_COLUMNS), list(EARLIER_COLUMNS.values()),
+                     (20, 32, 22, 28, 14, 46, 28))
 
     pdf.heading(SECTIONS["raised"])
     if brief.sub_themes.empty:

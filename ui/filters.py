@@ -49,4 +49,5 @@ def sidebar_filters() -> Filters:
         if date_from and date_to and date_from > date_to:
             st.warning(f"'From' ({long_date(date_from)}) is after 'To' ({long_date(date_to)}): no sessions match.")
     return Filters(org_code=str(org_code), series=tuple(chosen_series),
-                   elements=tuple(taxonomy.resolve_metric(name) for name in elements), date_from=date_from, date_to=date_to)
+                   elements=tuple(taxonomy.resolve_metric(name) for name in elements), date_from=date_from,
+                   date_to=date_to)

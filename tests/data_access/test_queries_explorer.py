@@ -90,7 +90,8 @@ def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_e
     assert NOT_TAGGED not in set(found["sub_themes"])  # every sample item is tagged
     # As the feedback view shows them: the session's date, the element by name, no internal ids.
     assert list(found.columns) == ["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]
-    element_of = {row["starts_at"][:10]: taxonomy.element_label(row["element_code"]) for row in csv_rows("sessions.csv")}
+    element_of = {row["starts_at"][:10]: taxonomy.element_label(row["element_code"])
+                  for row in csv_rows("sessions.csv")}
     assert found["element"].tolist() == [element_of[when.isoformat()] for when in found["date"]]
     assert "Work flexibly" in set(found["element"])
     tags_of = {row["text"]: "; ".join(sorted(t.strip() for t in row["sub_themes"].split(";")))
