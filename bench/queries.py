@@ -12,6 +12,8 @@ from data_access import taxonomy
 from data_access.filters import Filters
 from data_access.query_modules import QUERY_MODULES
 from data_access.queries_reach import DIMENSIONS
+from ui.verbatim import TABLE_ROWS
+
 # Public functions that are not read queries: a SQL fragment other queries embed, and a pure-pandas step.
 NOT_QUERIES = {"reach.workforce_snapshot", "feedback.theme_changes"}
 SEARCH = "(rota OR shift) NOT night"
@@ -39,7 +41,7 @@ def query_calls(engine: Engine, today: date, threshold: int) -> dict[str, Callab
         "feedback.sub_theme_names": lambda: f.sub_theme_names(engine, org),
         "feedback.sub_theme_by_series": lambda: f.sub_theme_by_series(engine, everything, threshold),
         "feedback.sub_theme_by_element": lambda: f.sub_theme_by_element(engine, everything, threshold),
-        "feedback.verbatim": lambda: f.verbatim(engine, everything, SEARCH, threshold),
+        "feedback.verbatim": lambda: f.verbatim(engine, everything, SEARCH, threshold, TABLE_ROWS),
         "reach.division_names": lambda: r.division_names(engine, org),
         "reach.representation": lambda: r.representation(engine, everything, dimension, threshold, today),
         "reach.people_by_series": lambda: r.people_by_series(engine, everything, dimension, threshold),

@@ -13,7 +13,7 @@ from data_access import taxonomy
 from data_access.database import read_frame
 from data_access.filters import NOT_TAGGED, Filters, apply, apply_feedback, sessions_joined
 from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session
-from data_access.search import matches, parse, sql_condition
+from data_access.search import Node, matches, parse, sql_condition
 from data_access.suppression import subset_count, suppress_table
 
 # A sub-theme's share must move by at least this many percentage points to count as growing or fading.
@@ -158,31 +158,52 @@ def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd
 
 @dataclass(frozen=True)
 class Verbatim:
-    """Feedback items matching the filters and search, or none when showing them would single people out."""
+    """Feedback items matching the filters and search (the newest, up to a limit), how many match in all, or none
+    when showing them would single people out."""
     items: pd.DataFrame
+    total: int
     withheld: bool = False
 
 
-def verbatim(engine: Engine, filters: Filters, search: str, threshold: int) -> Verbatim:
+COLUMNS = ["session_id", "prompt", "source", "text", "sub_themes"]
+
+
+def verbatim(engine: Engine, filters: Filters, search: str, threshold: int, limit: int | None = None) -> Verbatim:
     """Feedback items that match the search (data_access.search), newest session first, as the feedback view shows
-    them and its downloads hold them: date, series, session, element (by name), prompt, source, text, sub_themes."""
-    node = parse(search)
+    them and its downloads hold them: date, series, session, element (by name), prompt, source, text, sub_themes.
+
+    With a limit, only the newest that many are read (a large trust has 97,000 items, and a page shows a few
+    thousand), and the rest only counted."""
+    items, total = _matching(engine, filters, parse(search), limit)
+    shown = _shown(engine, filters.org_code, items)
+    if filters.staff_groups and _too_few(engine, filters, total, search, threshold):
+        return Verbatim(shown.iloc[0:0], 0, withheld=True)
+    return Verbatim(shown, total)
+
+
+def _matching(engine: Engine, filters: Filters, node: Node | None, limit: int | None) -> tuple[pd.DataFrame, int]:
+    """The newest matching items, up to the limit, and how many match: counted by the database when there is no
+    search, since a search's matches are only known once each item's words are checked here."""
     tags = (select(func.aggregate_strings(FeedbackSubTheme.sub_theme, "; "))
             .where(FeedbackSubTheme.feedback_id == Feedback.id).scalar_subquery())
-    # Each item's session is read once a session, not once an item: a large trust's 97,000 items repeated four
-    # columns of a few hundred sessions, a third of this query's time.
+    # Each item's session is read once a session, not once an item (_shown): a large trust's 97,000 items repeated
+    # four columns of a few hundred sessions, a third of this query's time.
     query = _feedback_query([Feedback.session_id, Feedback.prompt, Feedback.source, Feedback.text, tags], filters)
-    if node is not None:
-        query = query.where(sql_condition(node, Feedback.text))
-    items = read_frame(engine, query.order_by(Session.starts_at.desc(), Feedback.id),
-                       ["session_id", "prompt", "source", "text", "sub_themes"])
-    if node is not None:
-        items = items.loc[items["text"].map(lambda text: matches(node, text)).astype(bool)].reset_index(drop=True)
-    where = _sessions_shown(engine, filters.org_code).reindex(items["session_id"]).reset_index(drop=True)
-    frame = pd.concat([where, items[["prompt", "source", "text"]], _sorted_tags(items["sub_themes"])], axis=1)
-    if filters.staff_groups and _too_few(engine, filters, len(frame), search, threshold):
-        return Verbatim(frame.iloc[0:0], withheld=True)
-    return Verbatim(frame)
+    newest_first = (Session.starts_at.desc(), Feedback.id)
+    if node is None:
+        counted = select(func.count()).select_from(_feedback_query([Feedback.id], filters).subquery())
+        with engine.connect() as conn:
+            total = conn.execute(counted).scalar_one()
+        return read_frame(engine, query.order_by(*newest_first).limit(limit), COLUMNS), total
+    candidates = read_frame(engine, query.where(sql_condition(node, Feedback.text)).order_by(*newest_first), COLUMNS)
+    found = candidates.loc[candidates["text"].map(lambda text: matches(node, text)).astype(bool)]
+    return found.iloc[:limit].reset_index(drop=True), len(found)
+
+
+def _shown(engine: Engine, org_code: str, items: pd.DataFrame) -> pd.DataFrame:
+    """Items with where they were said and their sub-themes in order, in the view's columns."""
+    where = _sessions_shown(engine, org_code).reindex(items["session_id"]).reset_index(drop=True)
+    return pd.concat([where, items[["prompt", "source", "text"]], _sorted_tags(items["sub_themes"])], axis=1)
 
 
 def _sessions_shown(engine: Engine, org_code: str) -> pd.DataFrame:
@@ -205,5 +226,5 @@ def _sorted_tags(tags: pd.Series) -> pd.Series:
 
 def _too_few(engine: Engine, filters: Filters, shown: int, search: str, threshold: int) -> bool:
     """Whether items picked out by staff group are too few to show, or leave too few out."""
-    whole = len(verbatim(engine, filters.without_demographics(), search, threshold).items)
+    whole = verbatim(engine, filters.without_demographics(), search, threshold, limit=0).total
     return subset_count(shown, whole, threshold) is None

@@ -10,13 +10,13 @@ from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS
 from data_access.search import SearchSyntaxError
 from formats.british import long_date, whole
-from ui.context import derived, figure, query, settings
+from ui.context import derived, figure, on_demand, query, settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
 from ui.page import page_filters
 from ui.tables import (changes_table, people_by_series_table, representation_table, returning_table, shares_table,
                        spread_table)
-from ui.verbatim import show_verbatim
+from ui.verbatim import TABLE_ROWS, show_verbatim
 
 VIEWS = ("Themes", "Reach", "Feedback")
 CHARTED_THEMES = 6
@@ -116,7 +116,7 @@ def feedback() -> None:
     if filters.divisions or filters.bands:
         st.caption("Feedback is not linked to divisions or bands, so those filters do not narrow it.")
     try:
-        found = query("feedback", "verbatim", filters, search, threshold)
+        found = query("feedback", "verbatim", filters, search, threshold, TABLE_ROWS)
     except SearchSyntaxError as problem:
         st.warning(f"That search cannot be read: {problem}")
         return
@@ -124,10 +124,11 @@ def feedback() -> None:
         st.info(f"Too few items match this staff group (or too few are left out of it) to show them without "
                 f"risking that someone is recognised: the threshold is {threshold}.")
         return
-    st.metric("Matching items", whole(len(found.items)), border=True, width=200)
-    show_verbatim(found.items, search)
-    if len(found.items):
-        download_buttons(found.items, "feedback", "dl_feedback")
+    st.metric("Matching items", whole(found.total), border=True, width=200)
+    show_verbatim(found.items, found.total, search)
+    if found.total:
+        every = on_demand("feedback", "verbatim", filters, search, threshold)
+        download_buttons(lambda: every().items, "feedback", "dl_feedback")
     st.caption(f"Figures as at {long_date(settings().today)}.")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -67,6 +67,12 @@ def query(module: str, name: str, *args):
 @st.cache_resource(ttl=600, show_spinner=False, max_entries=500, hash_funcs={Filters: filters_key})
 def _query(module: str, name: str, *args):
     return getattr(QUERY_MODULES[module], name)(engine(), *args)
+
+
+def on_demand(module: str, name: str, *args) -> Callable[[], Any]:
+    """A read query to run when called, uncached: what a download button builds its file from on a click, when the
+    whole result is too large to hold in the cache for every run of the page."""
+    return partial(getattr(QUERY_MODULES[module], name), engine(), *args)
 
 
 def gathered_brief(session_id: int, today: date, threshold: int) -> Brief | None:

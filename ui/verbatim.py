@@ -39,16 +39,17 @@ def cards(items: pd.DataFrame, search: str) -> list[str]:
     return [card(item, node) for item in items.head(READING_VIEW_ITEMS).itertuples()]
 
 
-def show_verbatim(items: pd.DataFrame, search: str) -> None:
-    """The first items as cards with matches highlighted, then the items in a sortable table."""
+def show_verbatim(items: pd.DataFrame, total: int, search: str) -> None:
+    """The first items as cards with matches highlighted, then the items in a sortable table: the newest of the
+    `total` that match."""
     if items.empty:
         st.info("No feedback items match. Try fewer words, or OR between them.")
         return
     highlighting = " with the search words highlighted" if parse(search) else ""
-    in_table = ("every match is in the table below" if len(items) <= TABLE_ROWS else
-                f"the table below has the newest {whole(TABLE_ROWS)} of all {whole(len(items))}, and the downloads "
+    in_table = ("every match is in the table below" if total <= TABLE_ROWS else
+                f"the table below has the newest {whole(TABLE_ROWS)} of all {whole(total)}, and the downloads "
                 "every one (narrow the filters or the search to see the others here)")
-    st.caption(f"The {min(len(items), READING_VIEW_ITEMS)} newest matching items{highlighting}; {in_table}.")
+    st.caption(f"The {min(total, READING_VIEW_ITEMS)} newest matching items{highlighting}; {in_table}.")
     for text in derived(cards, items.head(READING_VIEW_ITEMS), search):  # not every item's digest: 24 ms at 97,000
         # One Markdown element a card (not a caption, the text and a caption): twenty cards are most of the page.
         st.container(border=True).markdown(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime
+from itertools import product
 
 import pandas as pd
 import pytest
@@ -85,8 +86,9 @@ def test_verbatim_search_finds_what_a_reader_would(seeded_engine: Engine):
 
 
 def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_engine: Engine):
-    found = qf.verbatim(seeded_engine, Filters(TRUST), "", THRESHOLD).items
-    assert len(found) == len(csv_rows("feedback.csv"))
+    listed = qf.verbatim(seeded_engine, Filters(TRUST), "", THRESHOLD)
+    found = listed.items
+    assert len(found) == listed.total == len(csv_rows("feedback.csv"))
     assert NOT_TAGGED not in set(found["sub_themes"])  # every sample item is tagged
     # As the feedback view shows them: the session's date, the element by name, no internal ids.
     assert list(found.columns) == ["date", "series", "session", "element", "prompt", "source", "text", "sub_themes"]
@@ -98,6 +100,30 @@ def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_e
                for row in csv_rows("feedback.csv")}
     assert found["sub_themes"].tolist() == [tags_of[text] for text in found["text"]]
     assert any("; " in tags for tags in found["sub_themes"])
+
+
+@pytest.mark.parametrize("search", ["", "rota OR shift OR staff"])
+def test_with_a_limit_only_the_newest_items_are_read_and_every_match_is_counted(seeded_engine: Engine, search: str):
+    every = qf.verbatim(seeded_engine, Filters(TRUST), search, THRESHOLD)
+    newest = qf.verbatim(seeded_engine, Filters(TRUST), search, THRESHOLD, limit=7)
+    assert every.total == len(every.items) > 7
+    assert newest.total == every.total and not newest.withheld
+    pd.testing.assert_frame_equal(newest.items, every.items.head(7))
+    none = qf.verbatim(seeded_engine, Filters(TRUST), search, THRESHOLD, limit=0)
+    assert none.items.empty and none.total == every.total
+    assert list(none.items.columns) == list(every.items.columns)
+
+
+def test_a_limit_does_not_change_what_a_staff_group_may_see(seeded_engine: Engine):
+    groups = {row["staff_group"] for row in csv_rows("feedback.csv")} - {""}
+    seen = {False: 0, True: 0}
+    for group, series, search in product(sorted(groups), [(), ("Series 1",)], ["", "rota OR shift OR staff"]):
+        chosen = Filters(TRUST, series=series, staff_groups=(group,))
+        every, newest = (qf.verbatim(seeded_engine, chosen, search, THRESHOLD, limit) for limit in (None, 3))
+        assert newest.withheld == every.withheld and newest.total == every.total
+        assert newest.items.empty if every.withheld else newest.items.equals(every.items.head(3))
+        seen[every.withheld] += 1
+    assert seen[False] and seen[True]  # both a group shown and one withheld were checked
 
 
 def test_a_bad_search_is_refused_with_a_message(seeded_engine: Engine):

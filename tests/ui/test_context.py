@@ -48,7 +48,7 @@ def test_a_copy_of_a_cached_value_can_be_changed_without_changing_the_cache():
     from data_access.queries_feedback import Verbatim
     from reports.brief_sections import Raised
 
-    cached = {"verbatim": Verbatim(frame()), "reach": {"band": frame().set_index("series")}, "frames": [frame()],
+    cached = {"verbatim": Verbatim(frame(), 2), "reach": {"band": frame().set_index("series")}, "frames": [frame()],
               "raised": [Raised("Rotas", 3, [("Rotas come late", "11 April 2022")])], "total": 1150}
     before = pickle.dumps(cached)
     copy = unshared(cached)
@@ -113,5 +113,22 @@ def test_what_a_page_made_from_a_query_is_found_again_on_its_next_run(sample_sql
         return derived(most_raised, shares), derived(series, shares)
 
     assert run() == run() and made == ["most raised", "series"]
+    settings.clear()
+    forget_reads()
+
+
+def test_a_query_on_demand_reads_everything_afresh_when_called(sample_sqlite_url, monkeypatch):
+    from data_access.filters import Filters
+    from tests.helpers import TRUST, csv_rows
+    from ui.context import forget_reads, on_demand, query, settings
+
+    monkeypatch.setenv("DATABASE_URL", sample_sqlite_url)
+    settings.clear()
+    forget_reads()
+    shown = query("feedback", "verbatim", Filters(TRUST), "", 10, 50)  # as the feedback view reads it
+    every = on_demand("feedback", "verbatim", Filters(TRUST), "", 10)
+    assert len(shown.items) == 50 and shown.total == len(csv_rows("feedback.csv"))
+    assert len(every().items) == every().total == shown.total  # what the feedback view's downloads hold
+    pd.testing.assert_frame_equal(every().items.head(50), shown.items)
     settings.clear()
     forget_reads()

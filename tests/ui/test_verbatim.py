@@ -53,11 +53,11 @@ def test_a_quote_keeps_its_line_breaks_and_nothing_in_it_becomes_markup():
     assert source == r"x\]\] \[link\]\(https\:\/\/evil\.example\)]]"
 
 
-def reading_view(items) -> None:
+def reading_view(items, total) -> None:
     """Runs as a Streamlit script: the feedback view's cards and table for these items."""
     from ui.verbatim import show_verbatim
 
-    show_verbatim(items, "")
+    show_verbatim(items, total, "")
 
 
 def test_the_table_holds_the_newest_five_thousand_and_says_so_when_there_are_more():
@@ -65,12 +65,13 @@ def test_the_table_holds_the_newest_five_thousand_and_says_so_when_there_are_mor
 
     newest_first = pd.date_range("2026-11-20", periods=TABLE_ROWS + 3, freq="-1D")
     items = pd.DataFrame([row(date=when.date(), text=f"item {n}") for n, when in enumerate(newest_first)])
-    at = AppTest.from_function(reading_view, kwargs={"items": items}, default_timeout=60).run()
+    at = AppTest.from_function(reading_view, kwargs={"items": items.head(TABLE_ROWS), "total": len(items)},
+                               default_timeout=60).run()
     shown = at.dataframe[0].value
     assert len(shown) == TABLE_ROWS == 5_000 and shown["text"].iloc[[0, -1]].tolist() == ["item 0", "item 4999"]
     assert at.caption[0].value == ("The 20 newest matching items; the table below has the newest 5,000 of all 5,003, "
                                    "and the downloads every one (narrow the filters or the search to see the others "
                                    "here).")
-    few = AppTest.from_function(reading_view, kwargs={"items": items.head(30)}, default_timeout=60).run()
+    few = AppTest.from_function(reading_view, kwargs={"items": items.head(30), "total": 30}, default_timeout=60).run()
     assert len(few.dataframe[0].value) == 30
     assert few.caption[0].value == "The 20 newest matching items; every match is in the table below."
