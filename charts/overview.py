@@ -62,6 +62,17 @@ def _grid_layout(rows: int, columns: int, titles: tuple[str, ...]) -> dict:
     return layout
 
 
+# Panel titles in lines of at most this many characters: three panels across a 1,024-pixel screen have room for
+# "Compassionate and" and no more.
+PANEL_TITLE_WIDTH = 18
+
+
+def _whole_years(years: list[int]) -> list[datetime] | None:
+    """The x range from the first year's start to the last one's end, the same in every panel: each year's label
+    sits in the middle of its year, and Plotly leaves out a label whose middle is outside the range."""
+    return [datetime(min(years), 1, 1), datetime(max(years), 12, 31)] if years else None
+
+
 def _axes(panel: int) -> dict[str, str]:
     """The axes of the grid's nth panel (0-based, row by row), as a trace names them: x and y, then x2 and y2..."""
     suffix = str(panel + 1) if panel else ""
@@ -76,12 +87,13 @@ def trend_figure(scores: pd.DataFrame, sessions: pd.DataFrame, codes: tuple[str,
     columns = 3 if len(codes) > 4 else max(1, min(len(codes), 2))
     rows = -(-len(codes) // columns)
     # A copy: pages are drawn in threads, and the axes below are set for this data only.
-    layout = copy.deepcopy(_grid_layout(rows, columns, tuple(taxonomy.element_label(c) for c in codes)))
+    layout = copy.deepcopy(_grid_layout(rows, columns, tuple(wrapped_label(c, PANEL_TITLE_WIDTH) for c in codes)))
     values = scores[["score", "best", "worst", "average"]].stack()
     low = float(values.min()) if not values.empty else 5.0
     high = float(values.max()) if not values.empty else 8.0
     y_floor = low - 0.35
     max_attendance = int(sessions["attendance"].max()) if not sessions.empty else 1
+    years = _whole_years([*scores["survey_year"], *pd.to_datetime(sessions["starts_at"]).dt.year])
     traces = [trace for n, code in enumerate(codes)
               for trace in _panel(scores[scores["metric_code"] == code], sessions[sessions["element_code"] == code],
                                   _axes(n), n == 0, y_floor, max_attendance)]
@@ -89,9 +101,14 @@ def trend_figure(scores: pd.DataFrame, sessions: pd.DataFrame, codes: tuple[str,
         if name.startswith("yaxis"):
             axis.update(range=[y_floor - 0.25, high + 0.25], gridcolor=NHS_PALE_GREY, tickformat=".1f")
         elif name.startswith("xaxis"):
-            axis.update(showgrid=False, tickformat="%Y", dtick="M12", ticklabelmode="period")
-    layout.update(base_layout("Staff Survey scores (0 to 10) and sessions, by year", 260 * rows + 140),
-                  legend={"orientation": "h", "y": -0.04 if rows > 1 else -0.2, "x": 0, "yanchor": "top"})
+            axis.update(showgrid=False, tickformat="%Y", dtick="M12", ticklabelmode="period", tickfont={"size": 11},
+                        range=years)
+    for n in range(max(0, len(codes) - columns), len(codes)):  # each column's last panel has the years beneath it
+        layout[_axes(n)["xaxis"].replace("x", "xaxis")]["showticklabels"] = True
+    layout.update(base_layout("Staff Survey scores (0 to 10) and sessions, by year", 260 * rows + 165),
+                  # Far enough below the panels for years turned upright on a narrow screen (1,024 pixels).
+                  legend={"orientation": "h", "y": -0.07 if rows > 1 else -0.3, "x": 0, "yanchor": "top"})
+    layout["margin"]["t"] = 95  # room for a panel title of two lines under the chart's own
     return go.Figure(data=traces, layout=layout)
 
 

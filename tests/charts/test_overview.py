@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 import pandas as pd
 
@@ -53,6 +54,18 @@ def test_each_score_has_its_own_panel_under_its_title_and_its_range_from_the_dat
     higher = scores().assign(**{column: scores()[column] + 1 for column in ("score", "best", "average", "worst")})
     second = trend_figure(higher, sessions(), ("PP4", "ENG"))
     assert second.layout.yaxis.range == (6.0 - 0.6, 8.5 + 0.25)
+
+
+def test_every_panel_spans_the_same_whole_years_and_has_them_beneath_it_or_below_it():
+    three = scores().assign(metric_code=scores()["metric_code"].map({"PP4": "PP1", "ENG": "PP2"}))
+    fig = trend_figure(pd.concat([scores(), three]), sessions(), ("PP1", "PP2", "PP4"))
+    axes = [fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3]
+    # From the first survey to the planned session's year, whole: Plotly leaves out a year whose middle is outside.
+    assert {tuple(axis.range) for axis in axes} == {(datetime(2021, 1, 1), datetime(2027, 12, 31))}
+    # Two panels across: the second column ends after the first row, so its years show there.
+    assert [axis.showticklabels is not False for axis in axes] == [False, True, True]
+    assert [a.text for a in fig.layout.annotations] == ["Compassionate and<br>inclusive", "Recognised and<br>rewarded",
+                                                        "Safe and healthy"]
 
 
 def test_heatmap_puts_series_down_and_elements_across():

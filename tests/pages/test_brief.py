@@ -36,7 +36,7 @@ def test_the_first_upcoming_session_is_briefed_by_default(app):
     assert list(actions["You said"]) == ["Rotas come out too late to plan childcare"] and actions["Overdue"].all()
     assert any(c.value == "1 open action, 1 overdue." for c in at.caption)
     chart = figure(at, 0)
-    assert [a.text for a in chart.layout.annotations] == ["Work flexibly", "Support for work-life balance",
+    assert [a.text for a in chart.layout.annotations] == ["Work flexibly", "Support for<br>work-life balance",
                                                           "Flexible working"]
     scores = next(table for table in at.dataframe if "survey_year" in table.value.columns)
     assert headings(scores) == ["Score", "Survey year", "Our score", "Group average", "Group best", "Group worst",
