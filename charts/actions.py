@@ -14,9 +14,9 @@ STATE_COLOURS = {"Done": NHS_DARK_BLUE, "Open, on track": NHS_AQUA_BLUE, "Open, 
                  "Dropped": NHS_MID_GREY}
 STATE_PATTERNS = {"Done": "", "Open, on track": "/", "Open, overdue": "x", "Dropped": "."}
 PATTERN_GROUND = "#F0F4F5"  # NHS pale grey, lightened: dark text on it passes WCAG AA
-TOP, BOTTOM = 70, 110
-# Below the tick labels and the axis titles; Plotly places a legend by a share of the plot's height, not pixels.
-LEGEND_GAP_PX = 65
+TOP, BOTTOM = 70, 80
+# Below the tick labels; Plotly places a legend by a share of the plot's height, not pixels.
+LEGEND_GAP_PX = 35
 
 
 def progress_figure(progress: pd.DataFrame) -> go.Figure:
@@ -24,12 +24,13 @@ def progress_figure(progress: pd.DataFrame) -> go.Figure:
     frame = progress.assign(state=progress["state"].map(STATE_LABELS),
                             element=progress["element_code"].map(taxonomy.element_label))
     elements = [taxonomy.element_label(c) for c in taxonomy.ELEMENT_CODES if c in set(progress["element_code"])]
+    # The panels far enough apart that one's last count and the next one's 0 do not run together at 1,024 pixels.
     fig = px.bar(frame, y="element", x="actions", color="state", pattern_shape="state", facet_col="series",
-                 orientation="h",
+                 orientation="h", facet_col_spacing=0.06,
                  category_orders={"state": list(STATE_LABELS.values()), "element": elements,
                                   "series": list(pd.unique(frame["series"]))},
                  color_discrete_map=STATE_COLOURS, pattern_shape_map=STATE_PATTERNS, text="actions",
-                 labels={"element": "", "actions": "Actions", "state": ""})
+                 labels={"element": "", "actions": "", "state": ""})  # the chart's title says they count actions
     fig.for_each_annotation(lambda a: a.update(text=a.text.removeprefix("series=")))
     fig.update_traces(textposition="inside", marker_line_color="white", marker_line_width=1,
                       hovertemplate="%{y}: %{x} actions<extra></extra>")
@@ -43,5 +44,5 @@ def progress_figure(progress: pd.DataFrame) -> go.Figure:
     fig.update_layout(**base_layout("Actions by People Promise element and series", height))
     fig.update_layout(legend={"orientation": "h", "y": -LEGEND_GAP_PX / (height - TOP - BOTTOM), "x": 0,
                               "yanchor": "top"}, bargap=0.25, margin={"l": 190, "t": TOP, "b": BOTTOM})
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", ticklabelstandoff=6)
     return fig

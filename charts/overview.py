@@ -138,13 +138,14 @@ def heatmap_figure(grid: pd.DataFrame, measure: str) -> go.Figure:
                                     120 + 70 * max(len(table), 1)))
     element_columns(fig)
     fig.update_yaxes(title=None)
-    fig.update_layout(margin={"t": 110}, coloraxis_colorbar={"title": {"text": ""}, "thickness": 12})
+    fig.update_layout(margin={"t": 140}, coloraxis_colorbar={"title": {"text": ""}, "thickness": 12})
     return fig
 
 
 def element_columns(fig: go.Figure) -> None:
-    """Elements across the top of a heatmap, named level in small print (wrapped_label)."""
-    fig.update_xaxes(side="top", title=None, tickangle=0, tickfont={"size": 11})
+    """Elements across the top of a heatmap, named in small print (wrapped_label): level where the columns have room,
+    and turned by Plotly where they have not (seven columns beside the sub-themes on a 1,024-pixel screen)."""
+    fig.update_xaxes(side="top", title=None, tickfont={"size": 11})
 
 
 def trend_summary(scores: pd.DataFrame, codes: tuple[str, ...]) -> str:
