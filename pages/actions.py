@@ -77,4 +77,4 @@ with shared_tab:
                            on_click="ignore")
         st.download_button("Download as CSV", lambda: you_said_we_did_csv(shared), "you-said-we-did.csv", "text/csv",
                            icon=":material/table:", key="ysywd_csv", on_click="ignore")
-    show_table(shared, YOU_SAID_WE_DID)
+    show_table(shared, YOU_SAID_WE_DID, wrapped=True)

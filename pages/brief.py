@@ -25,8 +25,8 @@ def session_label(row) -> str:
 
 
 EARLIER = headed(EARLIER_COLUMNS, dates=("starts_at",))
-OPEN_ACTIONS = headed(ACTION_COLUMNS, dates=("due_date",), ticks=("overdue",))
-DONE = headed(DONE_COLUMNS, dates=("completed_date",))
+OPEN_ACTIONS = headed(ACTION_COLUMNS, dates=("due_date",), ticks=("overdue",), sentences=("you_said", "we_did"))
+DONE = headed(DONE_COLUMNS, dates=("completed_date",), sentences=("you_said", "we_did"))
 REACH = headed(REACH_COLUMNS)
 
 
@@ -82,12 +82,12 @@ st.subheader(SECTIONS["open"])
 overdue = int(brief.open_actions["overdue"].sum())
 st.caption(f"{counted(len(brief.open_actions), 'open action')}, {overdue} overdue.")
 if not brief.open_actions.empty:
-    show_table(brief.open_actions, OPEN_ACTIONS)
+    show_table(brief.open_actions, OPEN_ACTIONS, wrapped=True)
 st.markdown(f"**{done_heading(brief)}**")
 if brief.done_since.empty:
     st.caption("No actions on this element were completed in that time.")
 else:
-    show_table(brief.done_since, DONE)
+    show_table(brief.done_since, DONE, wrapped=True)
 
 st.subheader(SECTIONS["scores"])
 st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "

@@ -12,6 +12,13 @@ import streamlit as st
 Headings = dict[str, str | dict]
 
 DAY = "D MMMM YYYY"
+# A sentence column's width in pixels: it wraps onto the lines of a wrapped table's rows rather than running on.
+SENTENCE_WIDTH = 240
+# Three lines of text a row: Streamlit wraps the text in a cell only in rows taller than 4rem (64 pixels).
+WRAPPED_ROW_HEIGHT = 72
+# Eight wrapped rows in view, then the table scrolls: the default height shows only five (it allows for ten of one
+# line each).
+WRAPPED_ROWS_SHOWN, HEADER_HEIGHT = 8, 35
 
 
 def dated(heading: str) -> st.column_config.DateColumn:
@@ -19,10 +26,18 @@ def dated(heading: str) -> st.column_config.DateColumn:
     return st.column_config.DateColumn(heading, format=DAY)
 
 
-def headed(columns: dict[str, str], dates: tuple[str, ...] = (), ticks: tuple[str, ...] = ()) -> Headings:
-    """Headings from a report's columns (column → heading), with its date and yes-or-no columns shown as such."""
-    return {column: dated(heading) if column in dates else st.column_config.CheckboxColumn(heading)
-            if column in ticks else heading for column, heading in columns.items()}
+def sentence(heading: str) -> st.column_config.TextColumn:
+    """A column of sentences, narrow enough to wrap in a table shown wrapped (show_table)."""
+    return st.column_config.TextColumn(heading, width=SENTENCE_WIDTH)
+
+
+def headed(columns: dict[str, str], dates: tuple[str, ...] = (), ticks: tuple[str, ...] = (),
+           sentences: tuple[str, ...] = ()) -> Headings:
+    """Headings from a report's columns (column → heading), with its date, yes-or-no and sentence columns shown as
+    such."""
+    kinds = {**dict.fromkeys(dates, dated), **dict.fromkeys(ticks, st.column_config.CheckboxColumn),
+             **dict.fromkeys(sentences, sentence)}
+    return {column: kinds[column](heading) if column in kinds else heading for column, heading in columns.items()}
 
 
 def numbers(number_format: str, **headings: str) -> Headings:
@@ -46,10 +61,18 @@ REGISTER: Headings = {"action_id": "ID", "session_date": dated("Session date"), 
                       "you_said": "You said", "we_did": "We did", "owner": "Owner", "status": "Status",
                       "due_date": dated("Due"), "completed_date": dated("Completed"), "overdue": "Overdue"}
 YOU_SAID_WE_DID: Headings = {"session_date": dated("Session date"), "session_title": "Session", "element": "Element",
-                             "you_said": "You said", "we_did": "We did", "status": "Progress",
+                             "you_said": sentence("You said"), "we_did": sentence("We did"), "status": "Progress",
                              "completed_date": dated("Completed")}
 
 
-def show_table(frame: pd.DataFrame, headings: Headings) -> None:
-    """The frame's listed columns, in order, under their headings, and nothing else of it."""
-    st.dataframe(frame[list(headings)], hide_index=True, column_config=headings)
+
+
+def show_table(frame: pd.DataFrame, headings: Headings, *, wrapped: bool = False) -> None:
+    """The frame's listed columns, in order, under their headings, and nothing else of it; wrapped, its rows are tall
+    enough for sentences (what staff said, what was done) to be read whole, not cut off at a column's edge."""
+    if not wrapped:
+        st.dataframe(frame[list(headings)], hide_index=True, column_config=headings)
+        return
+    height = HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(frame), WRAPPED_ROWS_SHOWN) + 2  # 2: the borders
+    st.dataframe(frame[list(headings)], hide_index=True, column_config=headings, row_height=WRAPPED_ROW_HEIGHT,
+                 height=height)

@@ -17,6 +17,7 @@ from data_access.seed import SEED_USER
 from reports.markdown import escape
 from tests.helpers import csv_rows
 from tests.pages.conftest import array, as_shown, figure, headings
+from ui.headings import WRAPPED_ROW_HEIGHT
 
 TODAY = date(2026, 11, 23)
 NOTE = "Owner asked for more time; chase at the December board"
@@ -109,6 +110,7 @@ def test_the_shared_view_has_no_owners_or_notes_and_offers_downloads(app):
     shared = as_shown(at.dataframe[-1])
     assert list(shared.columns) == ["Session date", "Session", "Element", "You said", "We did", "Progress", "Completed"]
     assert len(at.dataframe[-1].value.columns) == 7  # and nothing else is sent: no owners, no notes
+    assert at.dataframe[-1].proto.row_height == WRAPPED_ROW_HEIGHT  # each sentence read whole
     assert len(shared) == sum(a["status"] != "dropped" for a in csv_rows("actions.csv"))
     assert [b.proto.label for b in at.get("download_button")] == ["Download as Markdown", "Download as CSV"]
 

@@ -7,6 +7,7 @@ import pytest
 
 from tests.helpers import attendees_by_date
 from tests.pages.conftest import as_shown, figure, headings
+from ui.headings import WRAPPED_ROW_HEIGHT
 
 CARERS = "21 January 2027 · Supporting carers at work (upcoming)"
 ROTAS = "Rotas come out too late to plan childcare"
@@ -34,6 +35,8 @@ def test_the_first_upcoming_session_is_briefed_by_default(app):
                r":gray[:small[Hybrid working and hot desks\, 24 April 2025]]" for m in at.markdown)
     actions = as_shown(at.dataframe[1])
     assert list(actions["You said"]) == ["Rotas come out too late to plan childcare"] and actions["Overdue"].all()
+    # What was said and promised is read whole, wrapped; the earlier sessions' table stays a line a row.
+    assert at.dataframe[1].proto.row_height == WRAPPED_ROW_HEIGHT and not at.dataframe[0].proto.row_height
     assert any(c.value == "1 open action, 1 overdue." for c in at.caption)
     chart = figure(at, 0)
     assert [a.text for a in chart.layout.annotations] == ["Work flexibly", "Support for<br>work-life balance",
