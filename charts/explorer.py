@@ -54,7 +54,8 @@ def sub_theme_trend_summary(changes: pd.DataFrame) -> str:
     growing = latest[latest["status"] == "growing"].sort_values("change_points", ascending=False)["sub_theme"]
     lead = f" Growing most: {', '.join(growing.head(3))}." if len(growing) else ""
     new = counts.get("new", 0)
-    return (f"In {latest['series'].iloc[0]}, {counted(new, 'sub-theme')} {one_or_many(new, 'was', 'were')} raised for "
+    raised = f"{counted(new, 'sub-theme')} {one_or_many(new, 'was', 'were')}" if new else "no sub-theme was"
+    return (f"In {latest['series'].iloc[0]}, {raised} raised for "
             f"the first time, {counts.get('growing', 0)} grew and {counts.get('fading', 0) + counts.get('gone', 0)} "
             f"faded or went against the series before (a change of {MOVEMENT_POINTS:.0f} percentage points or more)."
             f"{lead}")

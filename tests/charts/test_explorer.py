@@ -44,6 +44,9 @@ def test_trend_summary_counts_what_moved_in_the_latest_series():
     two_new = changes.assign(status=["new", "new", "growing", "steady"])
     assert sub_theme_trend_summary(two_new).startswith(
         "In Series 2, 2 sub-themes were raised for the first time, 1 grew")
+    none_new = changes.assign(status=["growing", "growing", "fading", "steady"])
+    assert sub_theme_trend_summary(none_new).startswith(
+        "In Series 2, no sub-theme was raised for the first time, 2 grew and 1 faded")
     assert sub_theme_trend_summary(changes.iloc[0:0]).startswith("Only one series is in view")
 
 
