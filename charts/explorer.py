@@ -105,7 +105,7 @@ def representation_figure(frame: pd.DataFrame, dimension_label: str) -> go.Figur
                            hovertemplate="%{y}: ratio %{text}<extra></extra>"))
     fig.add_vline(x=1, line={"color": NHS_DARK_GREY, "dash": "dash"}, annotation_text="in proportion",
                   annotation_position="top")
-    fig.update_layout(**base_layout(f"Reach against the workforce by {dimension_label.lower()}", 80 + 36 * len(shown)))
+    fig.update_layout(**base_layout(f"Reach against the workforce by {dimension_label.lower()}", 110 + 36 * len(shown)))
     # The groups' names take the room they need, and the axis title two lines: at 1,024 pixels a fixed 230-pixel
     # margin and a one-line title left the title cut off.
     fig.update_layout(margin={"l": 10, "r": 90, "t": 70, "b": 80}, showlegend=False)

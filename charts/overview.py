@@ -68,9 +68,9 @@ PANEL_TITLE_WIDTH = 18
 
 
 def _whole_years(years: list[int]) -> list[datetime] | None:
-    """The x range from the first year's start to the last one's end, the same in every panel: each year's label
-    sits in the middle of its year, and Plotly leaves out a label whose middle is outside the range."""
-    return [datetime(min(years), 1, 1), datetime(max(years), 12, 31)] if years else None
+    """The x range from the first year's start to the next one after the last, the same in every panel: each year's
+    label sits in the middle of its year, and Plotly leaves out a label whose middle is outside the range."""
+    return [datetime(min(years), 1, 1), datetime(max(years) + 1, 1, 1)] if years else None
 
 
 def _axes(panel: int) -> dict[str, str]:
@@ -101,8 +101,9 @@ def trend_figure(scores: pd.DataFrame, sessions: pd.DataFrame, codes: tuple[str,
         if name.startswith("yaxis"):
             axis.update(range=[y_floor - 0.25, high + 0.25], gridcolor=NHS_PALE_GREY, tickformat=".1f")
         elif name.startswith("xaxis"):
-            axis.update(showgrid=False, tickformat="%Y", dtick="M12", ticklabelmode="period", tickfont={"size": 11},
-                        range=years)
+            # A date axis, said outright: a panel without data would otherwise count 0, 1, 2 beneath the others.
+            axis.update(type="date", showgrid=False, tickformat="%Y", dtick="M12", ticklabelmode="period",
+                        tickfont={"size": 11}, range=years)
     for n in range(max(0, len(codes) - columns), len(codes)):  # each column's last panel has the years beneath it
         layout[_axes(n)["xaxis"].replace("x", "xaxis")]["showticklabels"] = True
     layout.update(base_layout("Staff Survey scores (0 to 10) and sessions, by year", 260 * rows + 165),
@@ -145,7 +146,7 @@ def heatmap_figure(grid: pd.DataFrame, measure: str) -> go.Figure:
 def element_columns(fig: go.Figure) -> None:
     """Elements across the top of a heatmap, named in small print (wrapped_label): level where the columns have room,
     and turned by Plotly where they have not (seven columns beside the sub-themes on a 1,024-pixel screen)."""
-    fig.update_xaxes(side="top", title=None, tickfont={"size": 11})
+    fig.update_xaxes(side="top", title=None, tickfont={"size": 11}, autotickangles=[0, 30])
 
 
 def trend_summary(scores: pd.DataFrame, codes: tuple[str, ...]) -> str:

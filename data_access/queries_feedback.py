@@ -165,20 +165,20 @@ class Verbatim:
     withheld: bool = False
 
 
-COLUMNS = ["session_id", "prompt", "source", "text", "sub_themes"]
+_ITEM_COLUMNS = ["session_id", "prompt", "source", "text", "sub_themes"]
 
 
 def verbatim(engine: Engine, filters: Filters, search: str, threshold: int, limit: int | None = None) -> Verbatim:
     """Feedback items that match the search (data_access.search), newest session first, as the feedback view shows
     them and its downloads hold them: date, series, session, element (by name), prompt, source, text, sub_themes.
 
-    With a limit, only the newest that many are read (a large trust has 97,000 items, and a page shows a few
-    thousand), and the rest only counted."""
-    items, total = _matching(engine, filters, parse(search), limit)
-    shown = _shown(engine, filters.org_code, items)
-    if filters.staff_groups and _too_few(engine, filters, total, search, threshold):
-        return Verbatim(shown.iloc[0:0], 0, withheld=True)
-    return Verbatim(shown, total)
+    With a limit, only the newest that many are kept (a large trust has 97,000 items, and a page shows a few
+    thousand): without a search, only they are read and the rest counted."""
+    node = parse(search)
+    items, total = _matching(engine, filters, node, limit)
+    if filters.staff_groups and _too_few(engine, filters, total, node, threshold):
+        return Verbatim(_shown(engine, filters.org_code, items.iloc[0:0]), 0, withheld=True)
+    return Verbatim(_shown(engine, filters.org_code, items), total)
 
 
 def _matching(engine: Engine, filters: Filters, node: Node | None, limit: int | None) -> tuple[pd.DataFrame, int]:
@@ -194,8 +194,9 @@ def _matching(engine: Engine, filters: Filters, node: Node | None, limit: int | 
         counted = select(func.count()).select_from(_feedback_query([Feedback.id], filters).subquery())
         with engine.connect() as conn:
             total = conn.execute(counted).scalar_one()
-        return read_frame(engine, query.order_by(*newest_first).limit(limit), COLUMNS), total
-    candidates = read_frame(engine, query.where(sql_condition(node, Feedback.text)).order_by(*newest_first), COLUMNS)
+        return read_frame(engine, query.order_by(*newest_first).limit(limit), _ITEM_COLUMNS), total
+    candidates = read_frame(engine, query.where(sql_condition(node, Feedback.text)).order_by(*newest_first),
+                            _ITEM_COLUMNS)
     found = candidates.loc[candidates["text"].map(lambda text: matches(node, text)).astype(bool)]
     return found.iloc[:limit].reset_index(drop=True), len(found)
 
@@ -224,7 +225,7 @@ def _sorted_tags(tags: pd.Series) -> pd.Series:
     return shown
 
 
-def _too_few(engine: Engine, filters: Filters, shown: int, search: str, threshold: int) -> bool:
+def _too_few(engine: Engine, filters: Filters, total: int, node: Node | None, threshold: int) -> bool:
     """Whether items picked out by staff group are too few to show, or leave too few out."""
-    whole = verbatim(engine, filters.without_demographics(), search, threshold, limit=0).total
-    return subset_count(shown, whole, threshold) is None
+    _, whole = _matching(engine, filters.without_demographics(), node, limit=0)
+    return subset_count(total, whole, threshold) is None

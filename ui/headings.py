@@ -65,14 +65,13 @@ YOU_SAID_WE_DID: Headings = {"session_date": dated("Session date"), "session_tit
                              "completed_date": dated("Completed")}
 
 
-
-
 def show_table(frame: pd.DataFrame, headings: Headings, *, wrapped: bool = False) -> None:
     """The frame's listed columns, in order, under their headings, and nothing else of it; wrapped, its rows are tall
     enough for sentences (what staff said, what was done) to be read whole, not cut off at a column's edge."""
     if not wrapped:
         st.dataframe(frame[list(headings)], hide_index=True, column_config=headings)
         return
-    height = HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(frame), WRAPPED_ROWS_SHOWN) + 2  # 2: the borders
+    rows = max(1, min(len(frame), WRAPPED_ROWS_SHOWN))  # an empty table keeps a row's room for its grid
+    height = HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * rows + 2  # 2: the borders
     st.dataframe(frame[list(headings)], hide_index=True, column_config=headings, row_height=WRAPPED_ROW_HEIGHT,
                  height=height)

@@ -41,7 +41,7 @@ def cards(items: pd.DataFrame, search: str) -> list[str]:
 
 def show_verbatim(items: pd.DataFrame, total: int, search: str) -> None:
     """The first items as cards with matches highlighted, then the items in a sortable table: the newest of the
-    `total` that match."""
+    `total` that match, no more than TABLE_ROWS."""
     if items.empty:
         st.info("No feedback items match. Try fewer words, or OR between them.")
         return
@@ -53,4 +53,4 @@ def show_verbatim(items: pd.DataFrame, total: int, search: str) -> None:
     for text in derived(cards, items.head(READING_VIEW_ITEMS), search):  # not every item's digest: 24 ms at 97,000
         # One Markdown element a card (not a caption, the text and a caption): twenty cards are most of the page.
         st.container(border=True).markdown(text)
-    show_table(items.head(TABLE_ROWS), FEEDBACK)
+    show_table(items, FEEDBACK)

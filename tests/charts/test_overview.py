@@ -58,14 +58,18 @@ def test_each_score_has_its_own_panel_under_its_title_and_its_range_from_the_dat
 
 def test_every_panel_spans_the_same_whole_years_and_has_them_beneath_it_or_below_it():
     three = scores().assign(metric_code=scores()["metric_code"].map({"PP4": "PP1", "ENG": "PP2"}))
-    fig = trend_figure(pd.concat([scores(), three]), sessions(), ("PP1", "PP2", "PP4"))
-    axes = [fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3]
+    fig = trend_figure(pd.concat([scores(), three]), sessions(), ("PP1", "PP2", "PP4", "PP5"))  # PP5: no data
+    axes = [fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3, fig.layout.xaxis4]
     # From the first survey to the planned session's year, whole: Plotly leaves out a year whose middle is outside.
-    assert {tuple(axis.range) for axis in axes} == {(datetime(2021, 1, 1), datetime(2027, 12, 31))}
-    # Two panels across: the second column ends after the first row, so its years show there.
-    assert [axis.showticklabels is not False for axis in axes] == [False, True, True]
-    assert [a.text for a in fig.layout.annotations] == ["Compassionate and<br>inclusive", "Recognised and<br>rewarded",
-                                                        "Safe and healthy"]
+    assert {tuple(axis.range) for axis in axes} == {(datetime(2021, 1, 1), datetime(2028, 1, 1))}
+    assert {axis.type for axis in axes} == {"date"}  # a panel without data shows years too, not 0, 1, 2
+    assert [axis.showticklabels is not False for axis in axes] == [False, False, True, True]
+    assert [a.text for a in fig.layout.annotations][:3] == ["Compassionate and<br>inclusive",
+                                                            "Recognised and<br>rewarded", "Safe and healthy"]
+    five = trend_figure(pd.concat([scores(), three]), sessions(), ("PP1", "PP2", "PP4", "ENG", "PP5"))
+    # Three panels across: the third column ends after the first row, so its years show there.
+    assert [getattr(five.layout, f"xaxis{n}").showticklabels is not False for n in ("", 2, 3, 4, 5)] == [
+        False, False, True, True, True]
 
 
 def test_heatmap_puts_series_down_and_elements_across():
