@@ -68,10 +68,11 @@ YOU_SAID_WE_DID: Headings = {"session_date": dated("Session date"), "session_tit
 def show_table(frame: pd.DataFrame, headings: Headings, *, wrapped: bool = False) -> None:
     """The frame's listed columns, in order, under their headings, and nothing else of it; wrapped, its rows are tall
     enough for sentences (what staff said, what was done) to be read whole, not cut off at a column's edge."""
-    if not wrapped:
-        st.dataframe(frame[list(headings)], hide_index=True, column_config=headings)
-        return
-    rows = max(1, min(len(frame), WRAPPED_ROWS_SHOWN))  # an empty table keeps a row's room for its grid
-    height = HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * rows + 2  # 2: the borders
-    st.dataframe(frame[list(headings)], hide_index=True, column_config=headings, row_height=WRAPPED_ROW_HEIGHT,
-                 height=height)
+    sizing = _wrapped_sizing(len(frame)) if wrapped else {}
+    st.dataframe(frame[list(headings)], hide_index=True, column_config=headings, **sizing)
+
+
+def _wrapped_sizing(rows: int) -> dict[str, int]:
+    """Row height and table height for a wrapped table; an empty one keeps a row's room for its grid."""
+    shown = max(1, min(rows, WRAPPED_ROWS_SHOWN))
+    return {"row_height": WRAPPED_ROW_HEIGHT, "height": HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * shown + 2}  # 2: borders
