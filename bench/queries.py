@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from bench.timing import Timing, repeated
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.filters import Filters
 from data_access.query_modules import QUERY_MODULES
 from data_access.queries_reach import DIMENSIONS

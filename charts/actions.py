@@ -6,7 +6,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from charts.palette import NHS_AQUA_BLUE, NHS_BLACK, NHS_DARK_BLUE, NHS_MID_GREY, NHS_ORANGE, base_layout
-from data_access import taxonomy
+from domain import taxonomy
 
 STATE_LABELS = {"done": "Done", "on track": "Open, on track", "overdue": "Open, overdue", "dropped": "Dropped"}
 # Colour and a fill pattern per state, so the bars still read when printed in greyscale.

@@ -8,14 +8,13 @@ import plotly.graph_objects as go
 from charts.overview import element_columns, wrapped_label
 from charts.palette import (CATEGORICAL, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_ORANGE,
                             SEQUENTIAL, base_layout)
-from data_access.queries_feedback import MOVEMENT_POINTS
+from domain.thresholds import MOVEMENT_POINTS, UNDER_REACHED
+from domain.vocabulary import HIDDEN
 from formats.british import counted, one_or_many
 
 # Shapes as well as colours, so lines can be told apart in greyscale and by colour-blind readers.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "triangle-down", "cross", "hexagon")
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "solid", "dash", "dot", "dashdot")
-UNDER_REACHED = 0.8
-HIDDEN = "hidden: fewer than the threshold"
 
 
 def top_sub_themes(shares: pd.DataFrame, count: int) -> list[str]:
@@ -69,7 +68,7 @@ def element_spread_figure(counts: pd.DataFrame, rows: int = 15) -> go.Figure:
     # wide enough for its element's name on a laptop (a fixed 200-pixel margin and the scale beside left too little).
     labels = [wrapped_label(code) for code in table.columns]
     values = table.astype("float64").to_numpy()
-    text = [["hidden" if pd.isna(v) else f"{v:.0f}" for v in row] for row in values]
+    text = [[HIDDEN if pd.isna(v) else f"{v:.0f}" for v in row] for row in values]
     fig = go.Figure(go.Heatmap(z=values, x=labels, y=list(table.index), colorscale=[list(s) for s in SEQUENTIAL],
                                text=text, texttemplate="%{text}", hoverongaps=False, xgap=2, ygap=2,
                                colorbar={"title": {"text": "Items", "side": "top"}, "orientation": "h",
@@ -97,7 +96,7 @@ def representation_figure(frame: pd.DataFrame, dimension_label: str) -> go.Figur
     shown = frame[frame["workforce_share"].notna()].iloc[::-1]
     ratio = shown["ratio"].astype("float64")
     under = ratio < UNDER_REACHED  # a hidden (NaN) ratio is not marked as under-reached
-    text = ["hidden (small numbers)" if pd.isna(r) else f"{r:.2f}" for r in ratio]
+    text = [HIDDEN if pd.isna(r) else f"{r:.2f}" for r in ratio]
     fig = go.Figure(go.Bar(x=ratio.fillna(0), y=shown["group"], orientation="h", marker={
                            "color": [NHS_ORANGE if u else NHS_BLUE for u in under],
                            "pattern": {"shape": ["/" if u else "" for u in under]}},
@@ -132,7 +131,7 @@ def returning_figure(frame: pd.DataFrame) -> go.Figure:
                                           ("returning", "Returning", NHS_DARK_BLUE, "")):
         values = frame[column].astype("float64")
         fig.add_trace(go.Bar(x=frame["series"], y=values.fillna(0), name=name, marker={"color": colour},
-                             text=["hidden" if pd.isna(v) else f"{v:.0f}" for v in values], textposition="inside",
+                             text=[HIDDEN if pd.isna(v) else f"{v:.0f}" for v in values], textposition="inside",
                              insidetextanchor="middle", hovertemplate=f"%{{x}}: %{{text}} {name.lower()}<extra></extra>"))
     fig.update_layout(**base_layout("People at their first session and people coming back, by series", 380),
                       barmode="stack", legend={"orientation": "h", "y": -0.15})

@@ -10,9 +10,10 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from domain.vocabulary import SESSION_PLANNED
 from charts.palette import (NHS_BLUE, NHS_DARK_GREY, NHS_ORANGE, NHS_PALE_GREY, SEQUENTIAL,
                             base_layout)
-from data_access import taxonomy
+from domain import taxonomy
 from formats.british import counted
 
 # The survey runs each autumn: a year's score is drawn at its fieldwork, not at publication the next March.
@@ -40,7 +41,7 @@ def _panel(scores: pd.DataFrame, sessions: pd.DataFrame, axes: dict[str, str], f
          "hovertemplate": "%{x|%Y} survey: our score %{y:.2f}<extra></extra>"}]
     if not sessions.empty:
         size = 8 + 22 * sessions["attendance"] / max(max_attendance, 1)
-        planned = sessions["status"] == "planned"
+        planned = sessions["status"] == SESSION_PLANNED
         traces.append({
             "x": sessions["starts_at"], "y": [y_floor] * len(sessions), "mode": "markers",
             "name": "Big Conversation session", "legendgroup": "sessions", "showlegend": first,

@@ -2,21 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access.models import Action, ActionChange, Session
+from domain.action_rules import EDITABLE, broken_rules
+from domain.vocabulary import ACTION_PLANNED
 from formats.british import long_date
-
-STATUSES: tuple[str, ...] = ("planned", "coming soon", "in progress", "done", "dropped")
-EDITABLE: tuple[str, ...] = ("status", "owner", "due_date", "completed_date", "you_said", "we_did", "internal_note")
-TEXT_LIMITS = {"you_said": 500, "we_did": 1000, "owner": 200, "internal_note": 2000}
-REQUIRED_TEXT = {"you_said": "What staff said", "we_did": "What we did or will do", "owner": "The owner"}
-FIELD_LABELS = {"status": "Status", "owner": "Owner", "due_date": "Due date", "completed_date": "Completed date",
-                "you_said": "You said", "we_did": "We did", "internal_note": "Internal note"}
-# A due date more than this long after the session is almost certainly a typing slip.
-LONGEST_PLAN = timedelta(days=5 * 366)
 
 
 class ActionRefused(ValueError):
@@ -48,26 +41,8 @@ def _clean(values: dict) -> dict:
 
 
 def validate(values: dict, session_date: date, today: date) -> list[str]:
-    """Every problem with an action's full set of values, or none."""
-    problems = [f"{label} is required." for field, label in REQUIRED_TEXT.items() if not values.get(field)]
-    problems += [f"{FIELD_LABELS[field]} must be {limit:,} characters or fewer (it has {len(values[field]):,})."
-                 for field, limit in TEXT_LIMITS.items() if len(values.get(field) or "") > limit]
-    status, due, completed = values.get("status"), values.get("due_date"), values.get("completed_date")
-    if status not in STATUSES:
-        problems.append(f"Status must be one of: {', '.join(STATUSES)}.")
-    if status == "done" and completed is None:
-        problems.append("A done action needs the date it was completed.")
-    if status != "done" and completed is not None:
-        problems.append("Only a done action has a completed date: clear it or set the status to done.")
-    if completed is not None and completed < session_date:
-        problems.append(f"The completed date cannot be before the session ({long_date(session_date)}).")
-    if completed is not None and completed > today:
-        problems.append(f"The completed date cannot be in the future (today is {long_date(today)}).")
-    if due is not None and due < session_date:
-        problems.append(f"The due date cannot be before the session ({long_date(session_date)}).")
-    if due is not None and due > session_date + LONGEST_PLAN:
-        problems.append("The due date is more than five years after the session: check the year.")
-    return problems
+    """Every problem with an action's full set of values, or none, in the register's words."""
+    return [problem.message for problem in broken_rules(values, session_date, today)]
 
 
 def _text(value: object) -> str | None:
@@ -115,7 +90,7 @@ def _session_date(conn: Connection, session_id: int) -> tuple[date, str]:
 
 def add_action(engine: Engine, session_id: int, values: dict, user: str, now: datetime) -> int:
     """Add an action to a session's element; returns its id. Every field is recorded as set by `user`."""
-    values = {"status": "planned", "due_date": None, "completed_date": None, "internal_note": "", **_clean(values)}
+    values = {"status": ACTION_PLANNED, "due_date": None, "completed_date": None, "internal_note": "", **_clean(values)}
     with engine.begin() as conn:
         session_date, element = _session_date(conn, session_id)
         problems = validate(values, session_date, now.date())

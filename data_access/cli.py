@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from domain.vocabulary import DEFAULT_FEEDBACK_SOURCE
 from data_access.config import Settings, load_settings
 from data_access.database import make_engine, upgrade
 from data_access.export_safety import csv_safe_frame
@@ -49,7 +50,7 @@ def _import_parser(command: argparse.ArgumentParser) -> None:
                          help="forms: the question columns that are feedback (default: all)")
     command.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                          help="feedback: which column holds text, prompt, time or source")
-    command.add_argument("--source", default="board", help="feedback: the source when no column gives it")
+    command.add_argument("--source", default=DEFAULT_FEEDBACK_SOURCE, help="feedback: the source when no column gives it")
     command.add_argument("--dry-run", action="store_true", help="check and report without writing")
 
 

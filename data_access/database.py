@@ -10,7 +10,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
 
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.models import Metric, MetricAlias, Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -71,7 +71,7 @@ def upgrade(engine: Engine) -> None:
 
 
 def sync_taxonomy(engine: Engine) -> None:
-    """Make the metric and alias tables match data_access.taxonomy."""
+    """Make the metric and alias tables match domain.taxonomy."""
     metric_rows = [
         {"code": m.code, "official_name": m.official_name, "short_name": m.short_name,
          "session_label": m.session_label, "parent_code": m.parent, "sort_order": order}

@@ -7,12 +7,13 @@ from datetime import date, datetime, time
 from sqlalchemy import ColumnElement, ScalarSelect, Select, func, or_, select
 from sqlalchemy.orm import aliased
 
+from domain.vocabulary import ATTENDEE_ROLE
 from data_access.models import Attendance, Feedback, FeedbackSubTheme, Organisation, Series, Session
 
 UNKNOWN = "Unknown"
 NOT_TAGGED = "Not yet tagged"
 # Teams organisers and presenters run the session; only attendees count as reach.
-ATTENDEE = Attendance.teams_role == "Attendee"
+ATTENDEE = Attendance.teams_role == ATTENDEE_ROLE
 
 
 @dataclass(frozen=True)

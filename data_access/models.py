@@ -1,4 +1,4 @@
-"""The schema: SQLAlchemy 2 typed models for every table in DESIGN.md §3."""
+"""The schema: SQLAlchemy 2 typed models for every table (docs/data-model.md)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -6,6 +6,9 @@ from datetime import date, datetime
 from sqlalchemy import (CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from domain.vocabulary import (ACTION_STATUSES, FEEDBACK_SOURCES, SESSION_FORMATS, SESSION_STATUSES, TEAMS_ROLES,
+                               one_of)
 
 
 class Base(DeclarativeBase):
@@ -64,8 +67,8 @@ class Session(Base):
     slides_url: Mapped[str | None] = mapped_column(String(500))
     __table_args__ = (
         UniqueConstraint("series_id", "starts_at"),
-        CheckConstraint("format in ('online', 'in person', 'hybrid')", name="session_format"),
-        CheckConstraint("status in ('planned', 'held', 'cancelled')", name="session_status"),
+        CheckConstraint(one_of("format", SESSION_FORMATS), name="session_format"),
+        CheckConstraint(one_of("status", SESSION_STATUSES), name="session_status"),
     )
 
 
@@ -84,7 +87,7 @@ class Attendance(Base):
     minutes_attended: Mapped[float] = mapped_column(Float)
     __table_args__ = (
         UniqueConstraint("session_id", "person_key"),
-        CheckConstraint("teams_role in ('Organizer', 'Presenter', 'Attendee')", name="attendance_role"),
+        CheckConstraint(one_of("teams_role", TEAMS_ROLES), name="attendance_role"),
         CheckConstraint("minutes_attended >= 0", name="attendance_minutes"),
         Index("ix_attendance_session_role", "session_id", "teams_role"),
     )
@@ -99,7 +102,7 @@ class Feedback(Base):
     text: Mapped[str] = mapped_column(Text)
     staff_group: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
-    __table_args__ = (CheckConstraint("source in ('board', 'form', 'breakout', 'email')", name="feedback_source"),)
+    __table_args__ = (CheckConstraint(one_of("source", FEEDBACK_SOURCES), name="feedback_source"),)
 
 
 class FeedbackSubTheme(Base):
@@ -126,7 +129,7 @@ class Action(Base):
     # Bumped on every change so an edit made from a stale copy can be refused.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __table_args__ = (
-        CheckConstraint("status in ('planned', 'coming soon', 'in progress', 'done', 'dropped')", name="action_status"),
+        CheckConstraint(one_of("status", ACTION_STATUSES), name="action_status"),
     )
 
 

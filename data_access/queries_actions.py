@@ -6,22 +6,20 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
-from data_access import taxonomy
+from domain.vocabulary import OPEN_ACTION_STATUSES, SESSION_HELD, SHARED_ACTION_STATUSES
+from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import Filters, apply, sessions_joined
 from data_access.models import Action, ActionChange, Organisation, Series, Session
-from data_access.queries_overview import OPEN_STATUSES
 
 REGISTER_COLUMNS = ["action_id", "series", "session_title", "session_date", "element_code", "you_said", "we_did",
                     "owner", "status", "due_date", "completed_date", "overdue", "internal_note", "version",
                     "updated_by", "updated_at"]
 PROGRESS_STATES = ("done", "on track", "overdue", "dropped")
-# How the shared "You said, we did" view names each status; dropped actions are not shared.
-PLAIN_STATUS = {"done": "Done", "in progress": "In progress", "coming soon": "Coming soon", "planned": "Planned"}
 
 
 def _overdue(today: date):
-    return and_(Action.status.in_(OPEN_STATUSES), Action.due_date.is_not(None), Action.due_date < today)
+    return and_(Action.status.in_(OPEN_ACTION_STATUSES), Action.due_date.is_not(None), Action.due_date < today)
 
 
 def _register_query(today: date):
@@ -70,7 +68,7 @@ def owners(engine: Engine, org_code: str) -> list[str]:
 def sessions_for_new_actions(engine: Engine, org_code: str) -> pd.DataFrame:
     """Held sessions an action can be added to, newest first."""
     query = (sessions_joined(select(Session.id, Session.title, Session.starts_at, Session.element_code))
-             .where(Organisation.ods_code == org_code, Session.status == "held").order_by(Session.starts_at.desc()))
+             .where(Organisation.ods_code == org_code, Session.status == SESSION_HELD).order_by(Session.starts_at.desc()))
     frame = read_frame(engine, query, ["session_id", "title", "starts_at", "element_code"])
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
     return frame
@@ -121,12 +119,12 @@ def you_said_we_did(engine: Engine, filters: Filters) -> pd.DataFrame:
         select(Session.starts_at, Session.title, Action.element_code, Action.you_said, Action.we_did, Action.status,
                Action.completed_date)
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters
-    ).where(Action.status.in_(tuple(PLAIN_STATUS))).order_by(Session.starts_at.desc(), Action.id)
+    ).where(Action.status.in_(tuple(SHARED_ACTION_STATUSES))).order_by(Session.starts_at.desc(), Action.id)
     frame = read_frame(engine, query, ["session_date", "session_title", "element_code", "you_said", "we_did", "status",
                                    "completed_date"])
     frame["session_date"] = pd.to_datetime(frame["session_date"]).dt.date
     frame["element"] = frame["element_code"].map(taxonomy.element_label)
-    frame["status"] = frame["status"].map(PLAIN_STATUS)
+    frame["status"] = frame["status"].map(SHARED_ACTION_STATUSES)
     return frame[["session_date", "session_title", "element", "you_said", "we_did", "status", "completed_date"]]
 
 

@@ -6,11 +6,11 @@ from datetime import date, datetime, time
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
-from data_access import taxonomy
+from domain.vocabulary import OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD, SESSION_PLANNED
+from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import attendee_count
 from data_access.models import Action, Feedback, FeedbackSubTheme, Organisation, Series, Session
-from data_access.queries_overview import OPEN_STATUSES
 
 TOP_SUB_THEMES = 5
 ITEMS_PER_SUB_THEME = 3
@@ -30,13 +30,13 @@ def _session_query():
 
 def session_choices(engine: Engine, org_code: str, today: date) -> pd.DataFrame:
     """Sessions a brief can be written for: upcoming planned ones soonest first, then held ones newest first."""
-    upcoming = and_(Session.status == "planned", Session.starts_at >= datetime.combine(today, time.min))
-    query = (_session_query().where(Organisation.ods_code == org_code, Session.status != "cancelled")
+    upcoming = and_(Session.status == SESSION_PLANNED, Session.starts_at >= datetime.combine(today, time.min))
+    query = (_session_query().where(Organisation.ods_code == org_code, Session.status != SESSION_CANCELLED)
              .order_by(case((upcoming, 0), else_=1),
                        case((upcoming, Session.starts_at), else_=None),
                        Session.starts_at.desc()))
     frame = read_frame(engine, query, SESSION_COLUMNS)
-    return frame.assign(upcoming=(frame["status"] == "planned") & (pd.to_datetime(frame["starts_at"]).dt.date >= today))
+    return frame.assign(upcoming=(frame["status"] == SESSION_PLANNED) & (pd.to_datetime(frame["starts_at"]).dt.date >= today))
 
 
 def session_detail(engine: Engine, session_id: int) -> dict | None:
@@ -47,7 +47,7 @@ def session_detail(engine: Engine, session_id: int) -> dict | None:
 
 def _before(session: dict):
     """Held sessions of the same organisation before this one."""
-    return and_(Organisation.ods_code == session["org_code"], Session.status == "held",
+    return and_(Organisation.ods_code == session["org_code"], Session.status == SESSION_HELD,
                 Session.starts_at < session["starts_at"])
 
 
@@ -142,7 +142,7 @@ def open_actions(engine: Engine, session_id: int, today: date) -> pd.DataFrame:
              .join(Session, Session.id == Action.session_id).join(Series, Series.id == Session.series_id)
              .join(Organisation, Organisation.id == Series.organisation_id)
              .where(Organisation.ods_code == session["org_code"], Action.element_code == session["element_code"],
-                    Action.status.in_(OPEN_STATUSES))
+                    Action.status.in_(OPEN_ACTION_STATUSES))
              .order_by(case((overdue, 0), else_=1), Action.due_date.is_(None), Action.due_date, Action.id))
     frame = read_frame(engine, query, ["action_id", "you_said", "we_did", "owner", "status", "due_date", "overdue",
                                    "session_title", "session_date"])

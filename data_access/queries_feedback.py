@@ -9,15 +9,15 @@ import pandas as pd
 from sqlalchemy import Engine, func, literal, select
 from sqlalchemy.orm import aliased
 
-from data_access import taxonomy
+from domain.thresholds import MOVEMENT_POINTS
+from domain.vocabulary import HIDDEN, SESSION_HELD
+from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import NOT_TAGGED, Filters, apply, apply_feedback, sessions_joined
 from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session
 from data_access.search import Node, matches, parse, sql_condition
 from data_access.suppression import subset_count, suppress_table
 
-# A sub-theme's share must move by at least this many percentage points to count as growing or fading.
-MOVEMENT_POINTS = 2.0
 
 
 def _feedback_query(columns: list, filters: Filters, *, ignore_sub_themes: bool = False):
@@ -53,7 +53,7 @@ def _names_in_use():
 def session_options(engine: Engine, org_code: str) -> pd.DataFrame:
     """Held sessions that have feedback, newest first: id, date, title, element."""
     query = (sessions_joined(select(Session.id, Session.starts_at, Session.title, Session.element_code))
-             .where(Organisation.ods_code == org_code, Session.status == "held").order_by(Session.starts_at.desc()))
+             .where(Organisation.ods_code == org_code, Session.status == SESSION_HELD).order_by(Session.starts_at.desc()))
     return read_frame(engine, query, ["session_id", "starts_at", "title", "element_code"])
 
 
@@ -127,7 +127,7 @@ def theme_changes(shares: pd.DataFrame) -> pd.DataFrame:
         [hidden, (changes["items_now"] > 0) & (changes["items_before"] == 0),
          (changes["items_now"] == 0) & (changes["previous_share"] > 0), points >= MOVEMENT_POINTS,
          points <= -MOVEMENT_POINTS],
-        ["hidden (small numbers)", "new", "gone", "growing", "fading"], "steady")
+        [HIDDEN, "new", "gone", "growing", "fading"], "steady")
     return changes.assign(change_points=points.mask(hidden), status=status)[columns]
 
 

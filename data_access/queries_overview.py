@@ -6,16 +6,14 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, func, select
 
-from data_access import taxonomy
+from domain.vocabulary import OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD
+from domain import taxonomy
 from data_access.database import read_frame
 from data_access.queries_reach import workforce_snapshot
 from data_access.filters import (ATTENDEE, Filters, apply, attendee_count, feedback_count, organisation_id,
                                   sessions_joined)
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
                                 SurveyScore, Workforce)
-
-OPEN_STATUSES = ("planned", "coming soon", "in progress")
-
 
 def organisations_with_sessions(engine: Engine) -> pd.DataFrame:
     """Organisations that run sessions, largest first: the default is the first."""
@@ -36,7 +34,7 @@ def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.Data
     """Per series (in order): sessions held, attendances, people reached, feedback items, actions by state.
 
     Series filters are ignored here so the page can always compare a series with the one before it."""
-    held = and_(Session.status == "held", ATTENDEE)
+    held = and_(Session.status == SESSION_HELD, ATTENDEE)
     reach = apply(sessions_joined(
         select(Series.name, Series.start_date, func.count(distinct(Session.id)).label("sessions_held"),
                func.count(Attendance.id).label("attendances"),
@@ -46,11 +44,11 @@ def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.Data
     feedback = apply(sessions_joined(select(Series.name, func.count(Feedback.id)).select_from(Feedback)
                                      .join(Session, Session.id == Feedback.session_id)), filters,
                      ignore_series=True).group_by(Series.name)
-    overdue = and_(Action.status.in_(OPEN_STATUSES), Action.due_date < today)
+    overdue = and_(Action.status.in_(OPEN_ACTION_STATUSES), Action.due_date < today)
     actions = apply(sessions_joined(
         select(Series.name,
                func.sum(case((Action.status == "done", 1), else_=0)),
-               func.sum(case((Action.status.in_(OPEN_STATUSES), 1), else_=0)),
+               func.sum(case((Action.status.in_(OPEN_ACTION_STATUSES), 1), else_=0)),
                func.sum(case((overdue, 1), else_=0)))
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters,
         ignore_series=True).group_by(Series.name)
@@ -69,7 +67,7 @@ def people_reached(engine: Engine, filters: Filters) -> int:
     """Distinct people who attended any held session within the filters (all chosen series together)."""
     query = apply(sessions_joined(select(func.count(distinct(Attendance.person_key))).select_from(Session)
                                   .join(Attendance, Attendance.session_id == Session.id))
-                  .where(Session.status == "held", ATTENDEE), filters)
+                  .where(Session.status == SESSION_HELD, ATTENDEE), filters)
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 
@@ -104,7 +102,7 @@ def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
     query = apply(sessions_joined(
         select(Session.id, Series.name, Session.title, Session.element_code, Session.starts_at, Session.status,
                attendee_count()).select_from(Session))
-        .where(Session.status != "cancelled"), filters).order_by(Session.starts_at)
+        .where(Session.status != SESSION_CANCELLED), filters).order_by(Session.starts_at)
     frame = read_frame(engine, query, ["session_id", "series", "title", "element_code", "starts_at", "status", "attendance"])
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
     return frame
@@ -117,7 +115,7 @@ def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
         select(Series.name, Series.start_date, Session.element_code, func.count(Session.id),
                func.coalesce(func.sum(attendee_count()), 0), func.coalesce(func.sum(feedback_count()), 0))
         .select_from(Session))
-        .where(Session.status == "held"), filters).group_by(Series.name, Series.start_date, Session.element_code)
+        .where(Session.status == SESSION_HELD), filters).group_by(Series.name, Series.start_date, Session.element_code)
     frame = read_frame(engine, query, ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
     order = {code: n for n, code in enumerate(taxonomy.METRICS)}
     named = frame.assign(_o=frame["element_code"].map(order), element=frame["element_code"].map(taxonomy.element_label))

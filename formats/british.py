@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 
 
 def long_date(day: date | None) -> str:
@@ -36,7 +35,3 @@ def percent_points(part: float, whole_: float) -> float:
 def percent(part: float, whole_: float) -> str:
     return f"{percent_points(part, whole_):.1f}%" if whole_ else "n/a"
 
-
-def hidden_as_text(frame, columns: list[str]):
-    """A copy for display and download where suppressed counts read "hidden" rather than blank."""
-    return frame.assign(**{c: frame[c].map(lambda v: "hidden" if pd.isna(v) else f"{v:g}") for c in columns})

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain.vocabulary import ACTION_STATUSES
 from charts.actions import progress_figure
 from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
@@ -12,8 +13,6 @@ from ui.action_forms import add_form, edit_form
 from ui.context import figure, query, settings
 from ui.headings import ACTION_PROGRESS, REGISTER, YOU_SAID_WE_DID, show_table
 from ui.page import page_filters
-
-STATUSES = ("planned", "coming soon", "in progress", "done", "dropped")
 
 filters: Filters = page_filters()
 today = settings().today
@@ -27,7 +26,7 @@ register_tab, shared_tab = st.tabs(["Register", "You said, we did"], key="view",
 
 with register_tab:
     with st.container(horizontal=True):
-        statuses = st.multiselect("Status", STATUSES, key="status", bind="query-params", placeholder="All statuses")
+        statuses = st.multiselect("Status", ACTION_STATUSES, key="status", bind="query-params", placeholder="All statuses")
         owners = st.multiselect("Owner", query("actions", "owners", filters.org_code), key="owner",
                                 bind="query-params", placeholder="All owners")
         overdue_only = st.toggle("Overdue only", key="overdue", bind="query-params")

@@ -6,7 +6,7 @@ import streamlit as st
 from charts.explorer import representation_figure, representation_summary
 from charts.overview import trend_figure, trend_summary
 from data_access.filters import Filters
-from formats.british import counted, long_date
+from formats.british import counted
 from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
@@ -17,11 +17,11 @@ from ui.context import derived, figure, gathered_brief, query, settings
 from ui.headings import SCORES, headed, show_table
 from ui.page import page_filters
 from ui.verbatim import quote
+from domain.vocabulary import session_name
 
 
 def session_label(row) -> str:
-    when = "upcoming" if row.upcoming else row.status
-    return f"{long_date(row.starts_at.date())} · {row.title} ({when})"
+    return session_name(row.starts_at, row.title, "upcoming" if row.upcoming else row.status)
 
 
 EARLIER = headed(EARLIER_COLUMNS, dates=("starts_at",))

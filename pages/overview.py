@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.overview import HEATMAP_MEASURES, heatmap_figure, trend_figure, trend_summary
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.filters import Filters
 from formats.british import long_date, month_year, percent, percent_points, whole
 from ui.context import figure, query, settings

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.filters import Filters
 
 # run(module, query name, *plain arguments): ui.context.query in the app, the queries themselves in tests.

@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from charts.explorer import UNDER_REACHED
+from domain.thresholds import UNDER_REACHED
+from domain.vocabulary import HIDDEN
 from formats.british import counted, long_date
 from reports.brief import Brief
 
@@ -92,7 +93,7 @@ def reach_rows(frame: pd.DataFrame) -> pd.DataFrame:
     ratio = frame["ratio"].astype("float64")
     return pd.DataFrame({
         "group": frame["group"],
-        "people": [("hidden (fewer than the threshold)" if pd.isna(n) else f"{int(n):,}") for n in frame["people"]],
+        "people": [(HIDDEN if pd.isna(n) else f"{int(n):,}") for n in frame["people"]],
         "people_share": frame["people_share"].map(percent), "workforce_share": frame["workforce_share"].map(percent),
         "ratio": ["" if pd.isna(r) else f"{r:.2f}" for r in ratio],
         "note": ["Under-reached" if r < UNDER_REACHED else "" for r in ratio.fillna(1)]})

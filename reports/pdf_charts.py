@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from data_access import taxonomy
+from domain import taxonomy
 from reports.pdf_document import BLACK, PAGE_WIDTH, Document
 
 PANEL_HEIGHT = 52

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pandas as pd
 
-from data_access import taxonomy
+from domain import taxonomy
 from sample_data import calendar, text_bank
 from sample_data.survey import survey_workbook
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from data_access import taxonomy
+from domain import taxonomy
 from sample_data import calendar
 
 YEARS = (2021, 2022, 2023, 2024, 2025)

@@ -5,7 +5,9 @@ from datetime import datetime
 
 import streamlit as st
 
-from data_access.actions import STATUSES, ActionRefused, StaleEdit, add_action, edit_action
+from data_access.actions import ActionRefused, StaleEdit, add_action, edit_action
+from domain.action_rules import TEXT_LIMITS
+from domain.vocabulary import ACTION_PLANNED, ACTION_STATUSES, session_name
 from formats.british import long_date
 from reports.markdown import escape
 from ui.context import current_user, data_changed, engine, query, settings
@@ -20,20 +22,21 @@ def _now() -> datetime:
 
 def _fields(current: dict, prefix: str) -> dict:
     """The editable fields as widgets, filled from `current`."""
-    values = {"you_said": st.text_area("You said", current.get("you_said", ""), max_chars=500, key=f"{prefix}_said"),
-              "we_did": st.text_area("We did, or will do", current.get("we_did", ""), max_chars=1000,
+    values = {"you_said": st.text_area("You said", current.get("you_said", ""), max_chars=TEXT_LIMITS["you_said"],
+                                       key=f"{prefix}_said"),
+              "we_did": st.text_area("We did, or will do", current.get("we_did", ""), max_chars=TEXT_LIMITS["we_did"],
                                      key=f"{prefix}_did")}
     left, middle, right = st.columns(3)
-    values["status"] = left.selectbox("Status", STATUSES, STATUSES.index(current.get("status", "planned")),
-                                      key=f"{prefix}_status")
-    values["owner"] = left.text_input("Owner (a role or team)", current.get("owner", ""), max_chars=200,
-                                      key=f"{prefix}_owner")
+    status = current.get("status", ACTION_PLANNED)
+    values["status"] = left.selectbox("Status", ACTION_STATUSES, ACTION_STATUSES.index(status), key=f"{prefix}_status")
+    values["owner"] = left.text_input("Owner (a role or team)", current.get("owner", ""),
+                                      max_chars=TEXT_LIMITS["owner"], key=f"{prefix}_owner")
     values["due_date"] = middle.date_input("Due date", current.get("due_date"), format="DD/MM/YYYY",
                                            key=f"{prefix}_due")
     values["completed_date"] = right.date_input("Completed date (done only)", current.get("completed_date"),
                                                 format="DD/MM/YYYY", key=f"{prefix}_completed")
     values["internal_note"] = st.text_area("Internal note (never shared with staff)", current.get("internal_note", ""),
-                                           max_chars=2000, key=f"{prefix}_note")
+                                           max_chars=TEXT_LIMITS["internal_note"], key=f"{prefix}_note")
     return values
 
 
@@ -81,7 +84,7 @@ def edit_form(action_id: int) -> None:
 def held_session_labels(org_code: str) -> dict[str, int]:
     """The sessions an action can be added to, by label: plain values, as the sidebar's choices are cached."""
     sessions = query("actions", "sessions_for_new_actions", org_code)
-    return {f"{long_date(row.starts_at.date())} · {row.title}": int(row.session_id) for row in sessions.itertuples()}
+    return {session_name(row.starts_at, row.title): int(row.session_id) for row in sessions.itertuples()}
 
 
 def add_form(org_code: str) -> None:

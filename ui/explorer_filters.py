@@ -5,23 +5,17 @@ from dataclasses import replace
 
 import streamlit as st
 
-from data_access import taxonomy
+from domain.vocabulary import FEEDBACK_SOURCES, session_name
+from domain import taxonomy
 from data_access.filters import UNKNOWN, Filters
-from formats.british import long_date
+
 from ui.context import query
-
-SOURCES = ("board", "form", "breakout", "email")
-
-
-def session_label(row) -> str:
-    return f"{long_date(row.starts_at.date())}: {row.title}"
-
 
 @st.cache_data(ttl=600, show_spinner=False, max_entries=500)
 def session_labels(org_code: str) -> dict[str, int]:
     """Held sessions with feedback, newest first, by label: plain values, as the sidebar's choices are cached."""
     sessions = query("feedback", "session_options", org_code)
-    return {session_label(row): int(row.session_id) for row in sessions.itertuples()}
+    return {session_name(row.starts_at, row.title): int(row.session_id) for row in sessions.itertuples()}
 
 
 def explorer_filters(filters: Filters) -> Filters:
@@ -33,7 +27,7 @@ def explorer_filters(filters: Filters) -> Filters:
                                     key="sub_theme", bind="query-params", placeholder="All sub-themes")
         chosen_sessions = st.multiselect("Session", list(labels), key="session", bind="query-params",
                                          placeholder="All sessions")
-        sources = st.multiselect("Feedback source", SOURCES, key="source", bind="query-params",
+        sources = st.multiselect("Feedback source", FEEDBACK_SOURCES, key="source", bind="query-params",
                                  placeholder="All sources")
         st.markdown("**People**")
         staff_groups = st.multiselect("Staff group", [*taxonomy.STAFF_GROUPS, UNKNOWN], key="staff_group",

@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.filters import Filters
 from formats.british import long_date
 from ui.context import query

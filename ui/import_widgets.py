@@ -4,14 +4,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from domain.vocabulary import FEEDBACK_SOURCES, session_name
 from data_access.importers.base import ImportOptions, Kind
 from data_access.importers.errors import ImportRefused
 from data_access.importers.feedback import FIELDS, guess_mapping
-from data_access.importers.feedback_rows import SOURCES
 from data_access.importers.forms import question_columns
 from data_access.importers.pipeline import Outcome
 from data_access.importers.raw import read_table
-from formats.british import counted, long_date
+from formats.british import counted
 from ui.context import query, settings
 
 NEEDS_SESSION = ("forms", "feedback")
@@ -21,7 +21,7 @@ HISTORY_CONFIG = {"When": st.column_config.DatetimeColumn(format="D MMMM YYYY, H
 
 
 def _session_labels(sessions: pd.DataFrame) -> dict[int, str]:
-    return {int(i): f"{long_date(when.date())} · {title} ({status})" for i, when, title, status in
+    return {int(i): session_name(when, title, status) for i, when, title, status in
             zip(sessions["id"], pd.to_datetime(sessions["starts_at"]), sessions["title"], sessions["status"])}
 
 
@@ -62,7 +62,7 @@ def file_options(kind: Kind, raw: bytes) -> dict[str, object]:
                 mapping[field] = st.selectbox(f"Column with the {field}", options, key=f"import_map_{field}",
                                               index=options.index(guessed[field]),
                                               format_func=lambda c: "(none)" if c is None else c)
-        source = st.selectbox("Source when no column gives it", SOURCES, key="import_source")
+        source = st.selectbox("Source when no column gives it", FEEDBACK_SOURCES, key="import_source")
         return {"mapping": tuple((f, c) for f, c in mapping.items() if c), "source": source}
     return {}
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access import taxonomy
-from formats.british import hidden_as_text
+from domain import taxonomy
+from domain.vocabulary import HIDDEN
+
+
+def hidden_as_text(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """A copy for display and download where suppressed counts read as hidden rather than blank."""
+    return frame.assign(**{c: frame[c].map(lambda v: HIDDEN if pd.isna(v) else f"{v:g}") for c in columns})
 
 
 def shares_table(shares: pd.DataFrame) -> pd.DataFrame:

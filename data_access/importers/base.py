@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy import Connection
 
+from domain.vocabulary import DEFAULT_FEEDBACK_SOURCE
 from data_access.importers.errors import ImportProblem
 
 
@@ -23,7 +24,7 @@ class ImportOptions:
     survey_year: int | None = None
     questions: tuple[str, ...] | None = None  # forms: the question columns that are feedback (None: all)
     mapping: tuple[tuple[str, str], ...] = ()  # feedback: (field, column) for text, prompt, time, source
-    source: str = "board"  # feedback: the source when no column gives it
+    source: str = DEFAULT_FEEDBACK_SOURCE  # feedback: the source when no column gives it
 
     @property
     def now(self) -> datetime:

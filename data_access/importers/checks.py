@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy import String, Table
 
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.export_safety import looks_like_formula
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import blank

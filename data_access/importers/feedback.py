@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection
 
+from domain.vocabulary import FEEDBACK_SOURCES
 from data_access.importers import feedback_rows
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
@@ -40,14 +41,14 @@ def _mapping(checks: RowChecks, options: ImportOptions) -> dict[str, str | None]
 
 def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     check_size(raw, options.max_bytes)
-    if options.source not in feedback_rows.SOURCES:
-        raise refuse(f"the source must be one of {', '.join(feedback_rows.SOURCES)}; got {options.source!r}")
+    if options.source not in FEEDBACK_SOURCES:
+        raise refuse(f"the source must be one of {', '.join(FEEDBACK_SOURCES)}; got {options.source!r}")
     checks = RowChecks(read_table(raw, spreadsheets=True))
     mapping = _mapping(checks, options)
     session = session_by_id(conn, options.session_id)
     frame = checks.frame
     kept = frame[mapping["text"]].notna()
-    source = checks.choices(mapping["source"], feedback_rows.SOURCES) if mapping["source"] else \
+    source = checks.choices(mapping["source"], FEEDBACK_SOURCES) if mapping["source"] else \
         pd.Series(options.source, index=frame.index)
     created = checks.dates(mapping["time"], options.today, times=True) if mapping["time"] else \
         pd.Series(None, index=frame.index, dtype=object)

@@ -9,8 +9,7 @@ from data_access.importers.base import ImportOptions, Prepared
 from data_access.importers.checks import RowChecks
 from data_access.importers.lookups import SessionRow
 from data_access.models import Feedback
-
-SOURCES = ("board", "form", "breakout", "email")
+from domain.vocabulary import session_name
 
 
 def items(session: SessionRow, source, prompt, text, created_at, index) -> pd.DataFrame:
@@ -23,7 +22,7 @@ def prepared(checks: RowChecks, rows: pd.DataFrame, read: int, session: SessionR
     """Check lengths and repeats, and say what will happen, for a frame of feedback items."""
     checks.duplicates(rows[["prompt", "text", "created_at"]], "text")
     checks.lengths(rows.drop(columns=["sub_themes"]), Feedback.__table__)
-    notes = [f"For session {session.id}: {session.title}, {session.starts_at:%d %B %Y}.",
+    notes = [f"For session {session.id}: {session_name(session.starts_at, session.title)}.",
              "Imported feedback has no sub-themes yet: it shows as \u201cnot yet tagged\u201d."]
     return Prepared(rows=len(rows), data={"feedback": rows}, problems=checks.problems, warnings=checks.warnings,
                     skipped=read, notes=notes)

@@ -47,6 +47,12 @@ def sessions_on(conn: Connection, day, org_code: str | None) -> list[SessionRow]
     return [SessionRow(*row) for row in conn.execute(query.order_by(Session.id))]
 
 
+def session_dates(conn: Connection, session_ids: list[int]) -> dict[int, date]:
+    """The day each of these sessions is held, by id."""
+    query = select(Session.id, Session.starts_at).where(Session.id.in_(session_ids))
+    return {session_id: starts_at.date() for session_id, starts_at in conn.execute(query)}
+
+
 def organisation_id(conn: Connection, options: ImportOptions) -> int:
     """The organisation named by --org, or the only one there is."""
     orgs = loader.organisation_ids(conn)

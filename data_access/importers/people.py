@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection
 
-from data_access import loader, taxonomy
+from data_access import loader
+from domain import taxonomy
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
 from data_access.importers.errors import ImportProblem

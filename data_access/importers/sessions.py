@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, insert
 
+from domain.vocabulary import SESSION_FORMATS, SESSION_HELD, SESSION_STATUSES
 from data_access import loader
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
@@ -13,8 +14,6 @@ from data_access.models import Series, Session
 
 REQUIRED = ("org_code", "series", "title", "element_code", "starts_at", "host_roles", "format", "status")
 OPTIONAL = ("key_themes", "recording_url", "slides_url")
-FORMATS = ("online", "in person", "hybrid")
-STATUSES = ("planned", "held", "cancelled")
 
 
 def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
@@ -25,13 +24,13 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     frame = checks.frame
     org_ids_of(conn, checks, "org_code")
     starts = checks.dates("starts_at", options.today, future=True, times=True)
-    status = checks.choices("status", STATUSES)
-    for index in frame.index[(status == "held") & starts.map(lambda s: s is not None and s.date() > options.today)]:
+    status = checks.choices("status", SESSION_STATUSES)
+    for index in frame.index[(status == SESSION_HELD) & starts.map(lambda s: s is not None and s.date() > options.today)]:
         checks.problem(index, "starts_at", f"a held session cannot be in the future ({starts[index]:%d %B %Y})")
     rows = pd.DataFrame({
         "org_code": frame["org_code"], "series": frame["series"], "title": frame["title"],
         "element_code": checks.metrics("element_code"), "starts_at": starts, "host_roles": frame["host_roles"],
-        "format": checks.choices("format", FORMATS), "status": status, "key_themes": frame["key_themes"].fillna(""),
+        "format": checks.choices("format", SESSION_FORMATS), "status": status, "key_themes": frame["key_themes"].fillna(""),
         "recording_url": frame["recording_url"], "slides_url": frame["slides_url"]})
     checks.duplicates(rows[["org_code", "series", "starts_at"]], "starts_at")
     checks.lengths(rows, Session.__table__)

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.importers.errors import ImportProblem, ImportRefused
 
 COLUMN = re.compile(r"^(?P<prefix>PP\d|theme_engagement|theme_morale)(?:_(?P<sub>\d+))?_(?P<year>\d{4})$", re.IGNORECASE)

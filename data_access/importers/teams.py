@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from domain.vocabulary import TEAMS_ROLES
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import decode
 
@@ -23,7 +24,7 @@ COLUMN_ALIASES = {
 }
 ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Organizer",
          "presenter": "Presenter", "attendee": "Attendee"}
-ROLE_RANK = {"Organizer": 0, "Presenter": 1, "Attendee": 2}  # most senior first
+ROLE_RANK = {role: rank for rank, role in enumerate(TEAMS_ROLES)}  # most senior first
 STAMP_FORMATS = {True: ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"),  # US, keyed by "is the locale US"
                  False: ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")}
 

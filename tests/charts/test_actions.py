@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from charts.actions import progress_figure
-from data_access import taxonomy
+from domain import taxonomy
 
 
 def progress(elements: int) -> pd.DataFrame:

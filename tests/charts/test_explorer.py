@@ -9,7 +9,8 @@ from charts.explorer import (element_spread_figure, element_spread_summary, repr
                              representation_summary, returning_figure, returning_summary, sub_theme_trend_figure,
                              sub_theme_trend_summary, top_sub_themes)
 from charts.palette import NHS_BLUE, NHS_ORANGE
-from data_access import taxonomy
+from domain import taxonomy
+from domain.vocabulary import HIDDEN
 
 
 def shares() -> pd.DataFrame:
@@ -98,7 +99,7 @@ def test_under_reached_groups_are_striped_orange_and_a_hidden_ratio_is_not_marke
     assert list(bars.y) == ["Students", "Estates", "Medical", "Nursing"]  # no workforce figure: not drawn
     assert list(bars.marker.color) == [NHS_ORANGE, NHS_BLUE, NHS_ORANGE, NHS_BLUE]
     assert list(bars.marker.pattern.shape) == ["/", "", "/", ""]
-    assert list(bars.text) == ["0.79", "hidden (small numbers)", "0.50", "1.20"]
+    assert list(bars.text) == ["0.79", HIDDEN, "0.50", "1.20"]
     assert fig.layout.title.text == "Reach against the workforce by staff group"
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from charts.overview import heatmap_figure, trend_figure, trend_summary, wrapped_label
 from charts.palette import CATEGORICAL, NHS_BLUE
-from data_access import taxonomy
+from domain import taxonomy
 
 
 def scores() -> pd.DataFrame:

@@ -10,10 +10,12 @@ from sqlalchemy import Engine, func, select
 from data_access.actions import ActionRefused, StaleEdit, add_action, edit_action
 from data_access.database import make_engine
 from data_access.filters import Filters
+from data_access.importers.errors import ImportRefused
 from data_access.models import Action, ActionChange, Session
 from data_access.queries_actions import action, history, register
 from data_access.seed import SEED_USER
 from tests.helpers import seed_sample, table_snapshot
+from tests.import_files import csv_bytes, run
 
 NOW = datetime(2026, 11, 23, 14, 5)
 TODAY = NOW.date()
@@ -136,3 +138,32 @@ def test_adding_an_action_records_it_for_the_sessions_element(writable):
         assert conn.execute(select(func.count()).select_from(Action)).scalar_one() == len(target) + 1
         assert conn.execute(select(func.count()).select_from(ActionChange).where(
             ActionChange.action_id == new_id)).scalar_one() == 5
+
+
+ONE_SET_OF_RULES = [  # (field at fault, the change, the rule's message): the register's form and the import agree
+    ("completed_date", {"status": "done"}, "A done action needs the date it was completed."),
+    ("completed_date", {"completed_date": "2024-02-01"},
+     "Only a done action has a completed date: clear it or set the status to done."),
+    ("due_date", {"due_date": "2099-01-31"}, "The due date is more than five years after the session: check the year."),
+    ("due_date", {"due_date": "2024-01-01"}, "The due date cannot be before the session (25 January 2024)."),
+    ("you_said", {"you_said": "x" * 501}, "You said must be 500 characters or fewer (it has 501)."),
+]
+
+
+@pytest.mark.parametrize(("field", "change", "message"), ONE_SET_OF_RULES, ids=[m[:30] for *_, m in ONE_SET_OF_RULES])
+def test_the_actions_import_refuses_what_the_register_refuses_with_the_same_words(writable, field, change, message):
+    with writable.connect() as conn:
+        session_id, starts_at, title, element = conn.execute(
+            select(Session.id, Session.starts_at, Session.title, Session.element_code)
+            .where(Session.starts_at.between(datetime(2024, 1, 25), datetime(2024, 1, 25, 23, 59)))).one()
+    values = {"you_said": "Rules agree", "we_did": "Checked", "owner": "OD team", "status": "planned",
+              "due_date": "", "completed_date": ""} | change
+    typed = {k: date.fromisoformat(v) if k.endswith("_date") and v else (v or None) for k, v in values.items()}
+    with pytest.raises(ActionRefused) as form:
+        add_action(writable, session_id, typed, "Asha Patel", NOW)
+    assert message in form.value.problems
+    row = {"org_code": "R9Z", "session_date": f"{starts_at:%Y-%m-%d}", "session_title": title,
+           "element_code": element, **values}
+    with pytest.raises(ImportRefused) as imported:
+        run(writable, "actions", csv_bytes([row]))
+    assert f"row 2, column {field}: {message}" in str(imported.value).splitlines()

@@ -8,7 +8,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.database import alembic_config, is_empty, make_engine, upgrade
 from data_access.models import Attendance, Base, Metric, MetricAlias
 

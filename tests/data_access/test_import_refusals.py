@@ -19,7 +19,8 @@ from tests.import_files import (PEOPLE, SESSIONS, WORKBOOK, csv_bytes, deployed,
 WORKFORCE = {"org_code": "R9Z", "as_at": "2024-03-31", "staff_group": "Students", "division": "Medicine",
              "headcount": "12"}
 ACTION = {"org_code": "R9Z", "session_date": "2024-01-25", "session_title": "Safety & Health Conversation",
-          "element_code": "PP4", "you_said": "No breaks", "we_did": "", "owner": "Chief Nurse", "status": "planned",
+          "element_code": "PP4", "you_said": "No breaks", "we_did": "Breaks rostered", "owner": "Chief Nurse",
+          "status": "planned",
           "due_date": "", "completed_date": ""}
 TABLE = [{"": label, "We are a team": value, "Morale": "6.0"}
          for label, value in (("Your org", "7"), ("Best", "8"), ("Average", "7"), ("Worst", "6"), ("Responses", "99"))]
@@ -83,6 +84,12 @@ BAD_FILES = [
      "row 2, column session_title: no such session on that date"),
     ("unknown-action-status", "actions", csv_bytes([dict(ACTION, status="finished")]), {},
      "row 2, column status: 'finished' is not one of planned, coming soon, in progress, done, dropped"),
+    ("action-done-without-completed-date", "actions", csv_bytes([dict(ACTION, status="done")]), {},
+     "row 2, column completed_date: A done action needs the date it was completed."),
+    ("action-due-in-2099", "actions", csv_bytes([dict(ACTION, due_date="2099-01-31")]), {},
+     "row 2, column due_date: The due date is more than five years after the session: check the year."),
+    ("action-without-we-did", "actions", csv_bytes([dict(ACTION, we_did="")]), {},
+     "row 2, column we_did: this cell is empty"),
     ("unknown-session-id", "attendance", teams_report(), {"session_id": 999}, "there is no session with id 999"),
     ("no-session-on-the-date", "attendance", teams_report("2024-02-01"), {},
      "no session on 01 February 2024 to match this report; choose the session with --session ID"),

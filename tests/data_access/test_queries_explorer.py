@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session as OrmSession
 
 from data_access import queries_feedback as qf
-from data_access import taxonomy
+from domain import taxonomy
 from data_access import queries_reach as qr
 from data_access.filters import NOT_TAGGED, Filters
 from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session

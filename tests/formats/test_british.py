@@ -3,7 +3,7 @@ from datetime import date
 
 import pandas as pd
 
-from formats.british import (counted, hidden_as_text, long_date, month_year, one_or_many, percent, percent_points,
+from formats.british import (counted, long_date, month_year, one_or_many, percent, percent_points,
                              whole)
 
 
@@ -37,11 +37,3 @@ def test_percentages_to_one_decimal_place_and_none_of_nothing() -> None:
     assert percent(1, 3) == "33.3%"
     assert percent_points(5, 0) == 0.0
     assert percent(5, 0) == "n/a"
-
-
-def test_suppressed_counts_read_hidden_and_the_original_is_untouched() -> None:
-    frame = pd.DataFrame({"items": pd.array([12, None, 7], dtype="Int64"), "series": ["A", "B", "C"]})
-    shown = hidden_as_text(frame, ["items"])
-    assert shown["items"].tolist() == ["12", "hidden", "7"]
-    assert shown["series"].tolist() == ["A", "B", "C"]
-    assert frame["items"].isna().tolist() == [False, True, False]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import update
 
-from data_access import taxonomy
+from domain import taxonomy
 from data_access.actions import edit_action
 from data_access.database import make_engine
 from data_access.filters import Filters

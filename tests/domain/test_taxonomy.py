@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from data_access import taxonomy
+from domain import taxonomy
 
 
 def test_thirty_scores_and_sub_scores_in_design_order() -> None:

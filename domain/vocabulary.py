@@ -1,0 +1,45 @@
+"""The app's words, each defined once: action and session statuses, feedback sources, session formats, Teams roles,
+how a session is named and how a hidden figure reads. Models, importers, queries, charts, reports and pages build
+on these (docs/data-model.md)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from formats.british import long_date
+
+# Actions ("You said, we did"): open until done or dropped.
+ACTION_PLANNED, ACTION_COMING_SOON, ACTION_IN_PROGRESS = "planned", "coming soon", "in progress"
+ACTION_DONE, ACTION_DROPPED = "done", "dropped"
+OPEN_ACTION_STATUSES: tuple[str, ...] = (ACTION_PLANNED, ACTION_COMING_SOON, ACTION_IN_PROGRESS)
+ACTION_STATUSES: tuple[str, ...] = (*OPEN_ACTION_STATUSES, ACTION_DONE, ACTION_DROPPED)
+# Dropped actions are not shared with staff; the rest are named as a sentence begins.
+SHARED_ACTION_STATUSES: dict[str, str] = {status: status.capitalize() for status in ACTION_STATUSES
+                                          if status != ACTION_DROPPED}
+
+# Sessions.
+SESSION_PLANNED, SESSION_HELD, SESSION_CANCELLED = "planned", "held", "cancelled"
+SESSION_STATUSES: tuple[str, ...] = (SESSION_PLANNED, SESSION_HELD, SESSION_CANCELLED)
+SESSION_FORMATS: tuple[str, ...] = ("online", "in person", "hybrid")
+
+# Where a feedback item came from; a feedback import takes the first when no column says.
+FEEDBACK_SOURCES: tuple[str, ...] = ("board", "form", "breakout", "email")
+DEFAULT_FEEDBACK_SOURCE = FEEDBACK_SOURCES[0]
+
+# A Teams attendance report's roles, most senior first; only attendees count as reached.
+TEAMS_ROLES: tuple[str, ...] = ("Organizer", "Presenter", "Attendee")
+ATTENDEE_ROLE = TEAMS_ROLES[-1]
+
+# How any figure withheld for small numbers reads, in tables, charts, reports and downloads.
+HIDDEN = "hidden"
+
+
+def one_of(column: str, values: Iterable[str]) -> str:
+    """A CHECK constraint's SQL that a column holds one of these words: "status in ('a', 'b')"."""
+    return f"{column} in ({', '.join(repr(value) for value in values)})"
+
+
+def session_name(starts_at: datetime, title: str, note: str | None = None) -> str:
+    """How a session is named wherever one is chosen or cited: '11 April 2022 · Staff Voice (held)'."""
+    label = f"{long_date(starts_at.date())} · {title}"
+    return f"{label} ({note})" if note else label
