@@ -17,7 +17,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from bench.postgres_server import PostgresServer, postgres_bin_dir
+from tests.support.postgres_server import PostgresServer, postgres_bin_dir
 from bench.report import machine, markdown
 from bench.tiers import BACKENDS, BENCH_DIR, TIERS, Load, load_postgres, load_sqlite
 from data_access.config import PROJECT_ROOT

@@ -5,20 +5,17 @@ after a change of filters; the settings and the database handle stay, as they do
 Warm is the same page run again."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-from streamlit.testing.v1 import AppTest, app_test, local_script_runner
+from streamlit.testing.v1 import AppTest
 
 from bench.timing import Timing, repeated, seconds
 from data_access.config import PROJECT_ROOT
 from ui.context import forget_reads
+from tests.support.app_runs import as_on_a_server, compiled_once
 from ui.errors import FAILED
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
@@ -71,42 +68,6 @@ def measure_page(name: str, repeat: int) -> PageResult:
         check_page(name, at)
     figures, frames = _content(at)
     return PageResult(name, Timing.of(cold), Timing.of(warm), floor(figures, frames, repeat), len(figures), len(frames))
-
-
-@contextmanager
-def as_on_a_server() -> Iterator[None]:
-    """Every run goes through dashboard.py, its scripts compiled once, as a server's reruns do.
-
-    AppTest forgets before each run that dashboard.py called st.navigation, finds the pages/ folder, and so runs a
-    chosen page on its own (Streamlit's legacy pages-folder mode); a server does that only for a session's very
-    first request. Telling it, after that check, that the app uses st.navigation (what st.navigation itself sets)
-    makes each timed run the whole script a browser's rerun executes."""
-    detect = PagesManager.__init__
-
-    def as_navigation_app(manager: PagesManager, *args, **kwargs) -> None:
-        detect(manager, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = as_navigation_app
-    try:
-        with compiled_once():
-            yield
-    finally:
-        PagesManager.__init__ = detect
-
-
-@contextmanager
-def compiled_once() -> Iterator[None]:
-    """AppTest compiles its scripts again on every run (new ScriptCaches each time, one for the main script and one
-    for pages); a server compiles each once and keeps the bytecode until the file changes. Runs here share one
-    cache, pages and floor alike."""
-    new_cache = ScriptCache
-    shared = new_cache()
-    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
-    try:
-        yield
-    finally:
-        app_test.ScriptCache = local_script_runner.ScriptCache = new_cache
 
 
 def floor(figures: list[go.Figure], frames: list[pd.DataFrame], repeat: int) -> Timing:

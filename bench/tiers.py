@@ -1,6 +1,6 @@
 """The benchmark's databases: each tier's files generated once, then loaded into SQLite and PostgreSQL.
 
-Tiers are built by the same path as the shipped sample (sample_data.generator → writer → data_access.seed), and kept
+Tiers are built by the same path as the shipped sample (sample_data.generator → writer → sample_data.seed), and kept
 under var/bench/ so that later runs reuse them; a database only gets its final name once its load has finished."""
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench.postgres_server import PostgresServer
+from tests.support.postgres_server import PostgresServer
 from data_access.config import PROJECT_ROOT, SAMPLE_SECRET
 from data_access.database import make_engine, upgrade
 from data_access.queries_admin import row_counts
-from data_access.seed import seed_folder
+from sample_data.seed import seed_folder
 from sample_data.generator import generate
 from sample_data.writer import write_files
 

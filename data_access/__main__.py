@@ -1,5 +1,6 @@
+"""python -m data_access: the command line (cli.commands), kept under the data layer's name as documented."""
 import sys
 
-from data_access.cli import main
+from cli.commands import main
 
 sys.exit(main())

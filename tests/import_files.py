@@ -13,7 +13,7 @@ from data_access.config import SAMPLE_SECRET
 from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import Outcome, commit
-from data_access.seed import SAMPLE_FOLDER
+from sample_data.seed import SAMPLE_FOLDER
 from sample_data.teams_report import ReportStyle, render
 
 TODAY = date(2026, 11, 23)

@@ -18,7 +18,7 @@ from data_access.config import Settings, load_settings
 from data_access.database import is_empty, shared_engine, upgrade
 from data_access.filters import Filters
 from data_access.query_modules import QUERY_MODULES
-from data_access.seed import SAMPLE_FOLDER, seed_folder
+from sample_data.seed import SAMPLE_FOLDER, seed_folder
 from reports.brief import Brief, collect_brief
 from ui.digest import frame_digest
 

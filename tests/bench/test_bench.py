@@ -15,7 +15,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest, app_test
 
-from bench.pages import DASHBOARD, PAGES, PageFailed, check_page, as_on_a_server
+from bench.pages import DASHBOARD, PAGES, PageFailed, check_page
+from tests.support.app_runs import as_on_a_server
 from bench.queries import public_queries
 from data_access.config import PROJECT_ROOT
 

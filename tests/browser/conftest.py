@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from data_access.config import PROJECT_ROOT
-from bench.postgres_server import free_port
+from tests.support.postgres_server import free_port
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",

@@ -13,7 +13,7 @@ from data_access.filters import Filters
 from data_access.importers.errors import ImportRefused
 from data_access.models import Action, ActionChange, Session
 from data_access.queries_actions import action, history, register
-from data_access.seed import SEED_USER
+from sample_data.seed import SEED_USER
 from tests.helpers import seed_sample, table_snapshot
 from tests.import_files import csv_bytes, run
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from data_access.config import PROJECT_ROOT
-from data_access.seed import SAMPLE_FOLDER
+from sample_data.seed import SAMPLE_FOLDER
 from tests.helpers import TRUST, expected_stats, read_csv_text, run_cli, teams_reports
 from tests.import_files import SESSIONS, csv_bytes
 

@@ -13,7 +13,7 @@ from data_access.config import SAMPLE_SECRET
 from data_access.importers.errors import ImportRefused
 from data_access.models import Attendance, ImportBatch
 from data_access.privacy import person_key
-from data_access.seed import SAMPLE_FOLDER, seed_folder
+from sample_data.seed import SAMPLE_FOLDER, seed_folder
 from tests.helpers import csv_rows, imported_files, report_participants, table_snapshot, teams_reports
 
 

@@ -15,7 +15,7 @@ import streamlit as st
 from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
-from bench.pages import as_on_a_server
+from tests.support.app_runs import as_on_a_server
 from data_access.config import PROJECT_ROOT
 
 AS_OF = "2026-11-23"
@@ -26,7 +26,7 @@ def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cal
     """A factory: app(role=..., database_url=..., **query_params) runs dashboard.py and returns the AppTest.
 
     Every run, after a switch_page too, goes through dashboard.py (sidebar filters, navigation, then the page), as
-    on a server: plain AppTest would run a page in pages/ on its own, without the sidebar (see bench.pages)."""
+    on a server: plain AppTest would run a page in pages/ on its own, without the sidebar (see tests.support.app_runs)."""
     def run(role: str = "od_team", database_url: str | None = None, **params: str | list[str]) -> AppTest:
         monkeypatch.setenv("DATABASE_URL", database_url or sample_sqlite_url)
         monkeypatch.setenv("BC_ROLE", role)

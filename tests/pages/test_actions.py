@@ -13,7 +13,7 @@ from data_access.database import make_engine
 from data_access.filters import Filters
 from data_access.models import Session
 from data_access.queries_actions import action, history, register
-from data_access.seed import SEED_USER
+from sample_data.seed import SEED_USER
 from reports.markdown import escape
 from tests.helpers import csv_rows
 from tests.pages.conftest import array, as_shown, figure, headings

@@ -1,10 +1,11 @@
-"""python -m data_access: init, seed, stats, import, export. Honours DATABASE_URL."""
+"""The command line, run as python -m data_access: init, seed, stats, import, export. Honours DATABASE_URL.
+
+It sits above the data layer and the sample data, which it drives (docs/architecture.md)."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 from domain.vocabulary import DEFAULT_FEEDBACK_SOURCE
@@ -17,7 +18,7 @@ from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview
 from data_access.queries_actions import register_export
 from data_access.queries_admin import row_counts, sessions_export, survey_export
-from data_access.seed import SAMPLE_FOLDER, seed_folder
+from sample_data.seed import SAMPLE_FOLDER, seed_folder, seed_tier
 
 
 EXPORTS = {"sessions": sessions_export, "actions": register_export}
@@ -52,16 +53,6 @@ def _import_parser(command: argparse.ArgumentParser) -> None:
                          help="feedback: which column holds text, prompt, time or source")
     command.add_argument("--source", default=DEFAULT_FEEDBACK_SOURCE, help="feedback: the source when no column gives it")
     command.add_argument("--dry-run", action="store_true", help="check and report without writing")
-
-
-def seed_tier(engine, tier: str, seed: int, secret: str) -> dict[str, int]:
-    """Generate a tier's files into a temporary folder and load them the same way as the shipped ones."""
-    from sample_data.generator import generate
-    from sample_data.writer import write_files
-
-    with tempfile.TemporaryDirectory() as folder:
-        write_files(generate(tier, seed), Path(folder))
-        return seed_folder(engine, Path(folder), secret)
 
 
 def import_options(args: argparse.Namespace, settings: Settings) -> ImportOptions:

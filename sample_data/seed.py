@@ -1,9 +1,10 @@
-"""Load a folder of sample files (DESIGN.md §4 formats) in one transaction, through the same importers as the
+"""Load a folder of sample files (the formats of docs/input-formats.md) in one transaction, through the same importers as the
 command line and the Import page, recording each file as an import batch; a file whose SHA-256 was already
 imported is skipped, so seeding twice changes nothing."""
 from __future__ import annotations
 
 import io
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -19,8 +20,10 @@ from data_access.importers.lookups import session_ids_by_key
 from data_access.importers.pipeline import Outcome, import_into, record, sha256
 from data_access.models import ImportBatch
 from sample_data.calendar import SAMPLE_AS_OF
+from sample_data.generator import generate
+from sample_data.writer import write_files
 
-SAMPLE_FOLDER = Path(__file__).resolve().parent.parent / "sample_data" / "files"
+SAMPLE_FOLDER = Path(__file__).resolve().parent / "files"
 SEED_USER = "sample data seed"
 # Files with no import kind of their own: the organisations, the series, and feedback already tagged with sub-themes.
 OWN_LOADERS = {
@@ -53,6 +56,13 @@ def seed_folder(engine: Engine, folder: Path, secret: str) -> dict[str, int]:
     if loaded:
         refresh_statistics(engine, full=True)
     return {"files_loaded": loaded}
+
+
+def seed_tier(engine: Engine, tier: str, seed: int, secret: str) -> dict[str, int]:
+    """Generate a tier's files into a temporary folder and load them the same way as the shipped ones."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_files(generate(tier, seed), Path(folder))
+        return seed_folder(engine, Path(folder), secret)
 
 
 def _plan(folder: Path):
