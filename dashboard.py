@@ -6,6 +6,7 @@ import logging
 import streamlit as st
 
 from data_access.permissions import ROLE_LABELS, pages_for
+from ui.cache import note_data_version
 from ui.context import ready_database, settings
 from ui.errors import run_safely
 from ui.filters import sidebar_filters
@@ -34,6 +35,7 @@ def main() -> None:
         st.error(f"The dashboard's configuration needs attention: {problem}")
         st.stop()
     ready_database(config.database_url)
+    note_data_version()  # once a run: every cached read this run is keyed on it
     allowed = [key for key in pages_for(config.role) if key in PAGES]
     root = root_page(PAGES[allowed[0]])
     navigation = st.navigation([root, *(PAGES[key] for key in allowed)])

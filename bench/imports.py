@@ -17,7 +17,7 @@ from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, sha256
 from data_access.models import Attendance, ImportBatch, Organisation, Series, Session
-from data_access.query_modules import QUERY_MODULES
+from data_access.queries_overview import organisations_with_sessions
 from sample_data.teams_report import ReportStyle, render
 
 BENCH_START = datetime(2026, 11, 22, 6, 30)  # a Sunday dawn: no generated session is then
@@ -70,7 +70,7 @@ def _import_once(engine: Engine, raw: bytes, rows: int) -> float:
 
 
 def _add_session(engine: Engine) -> int:
-    org = str(QUERY_MODULES["overview"].organisations_with_sessions(engine)["ods_code"].iloc[0])
+    org = str(organisations_with_sessions(engine)["ods_code"].iloc[0])
     with engine.begin() as conn:
         series_id = conn.execute(select(Series.id).join(Organisation, Organisation.id == Series.organisation_id)
                                  .where(Organisation.ods_code == org).order_by(Series.start_date.desc())).scalar()

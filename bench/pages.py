@@ -1,6 +1,6 @@
 """Every page's whole script run under AppTest, cold and warm, beside a bare page drawing the same elements.
 
-Cold means every cached read is forgotten, and every chart and table made from them (ui.context.forget_reads), as
+Cold means every cached read is forgotten, and every chart and table made from them (ui.cache.forget_reads), as
 after a change of filters; the settings and the database handle stay, as they do for the life of a server process.
 Warm is the same page run again."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.timing import Timing, repeated, seconds
 from data_access.config import PROJECT_ROOT
-from ui.context import forget_reads
+from ui.cache import forget_reads
 from tests.support.app_runs import as_on_a_server, compiled_once
 from ui.errors import FAILED
 

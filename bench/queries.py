@@ -10,10 +10,14 @@ from sqlalchemy import Engine
 from bench.timing import Timing, repeated
 from domain import taxonomy
 from data_access.filters import Filters
-from data_access.query_modules import QUERY_MODULES
+from data_access import (queries_actions, queries_brief, queries_feedback, queries_imports, queries_overview,
+                         queries_reach)
 from data_access.queries_reach import DIMENSIONS
 from ui.verbatim import TABLE_ROWS
 
+# The read-query modules by the short names the results use ("overview.series_list").
+QUERY_MODULES = {"overview": queries_overview, "feedback": queries_feedback, "reach": queries_reach,
+                 "brief": queries_brief, "actions": queries_actions, "imports": queries_imports}
 # Public functions that are not read queries: a SQL fragment other queries embed, and a pure-pandas step.
 NOT_QUERIES = {"reach.workforce_snapshot", "feedback.theme_changes"}
 SEARCH = "(rota OR shift) NOT night"

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from data_access.data_version import bump
 from data_access.models import Action, ActionChange, Session
 from domain.action_rules import EDITABLE, broken_rules
 from domain.vocabulary import ACTION_PLANNED
@@ -100,6 +101,7 @@ def add_action(engine: Engine, session_id: int, values: dict, user: str, now: da
             session_id=session_id, element_code=element, updated_by=user, updated_at=now, version=1,
             **values).returning(Action.id)).scalar_one()
         _record(conn, action_id, {}, values, user, now)
+        bump(conn)
     return action_id
 
 
@@ -133,4 +135,5 @@ def edit_action(engine: Engine, action_id: int, expected_version: int, changes: 
             latest = conn.execute(select(Action.updated_by, Action.updated_at).where(Action.id == action_id)).one()
             raise StaleEdit(action_id, latest.updated_by, latest.updated_at)
         _record(conn, action_id, current, changed, user, now)
+        bump(conn)
     return expected_version + 1

@@ -214,3 +214,12 @@ class ImportBatch(Base):
     added: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     unchanged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class DataVersion(Base):
+    """One row whose number goes up in the same transaction as every write (imports, action changes), so any
+    process can tell with one read that what it has cached is out of date."""
+    __tablename__ = "data_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    __table_args__ = (CheckConstraint("id = 1", name="data_version_one_row"),)

@@ -10,7 +10,9 @@ from data_access.permissions import can_edit_actions, can_read_internal_notes
 from formats.british import counted, long_date, one_or_many
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form
-from ui.context import figure, query, settings
+from ui.cache import figure
+from ui.cached import median_days_to_done, owners, progress, register, you_said_we_did
+from ui.context import settings
 from ui.headings import ACTION_PROGRESS, REGISTER, YOU_SAID_WE_DID, show_table
 from ui.page import page_filters
 
@@ -26,40 +28,41 @@ register_tab, shared_tab = st.tabs(["Register", "You said, we did"], key="view",
 
 with register_tab:
     with st.container(horizontal=True):
-        statuses = st.multiselect("Status", ACTION_STATUSES, key="status", bind="query-params", placeholder="All statuses")
-        owners = st.multiselect("Owner", query("actions", "owners", filters.org_code), key="owner",
-                                bind="query-params", placeholder="All owners")
+        statuses = st.multiselect("Status", ACTION_STATUSES, key="status", bind="query-params",
+                                  placeholder="All statuses")
+        chosen_owners = st.multiselect("Owner", owners(filters.org_code), key="owner", bind="query-params",
+                                       placeholder="All owners")
         overdue_only = st.toggle("Overdue only", key="overdue", bind="query-params")
-    register = query("actions", "register", filters, today, tuple(statuses), tuple(owners), overdue_only)
-    median = query("actions", "median_days_to_done", filters)
+    actions = register(filters, today, tuple(statuses), tuple(chosen_owners), overdue_only)
+    median = median_days_to_done(filters)
     with st.container(horizontal=True, gap="small"):
-        st.metric("Actions", len(register), border=True, width=200)
-        st.metric("Done", int((register["status"] == "done").sum()), border=True, width=200)
-        st.metric("Overdue", int(register["overdue"].sum()), border=True, width=200,
+        st.metric("Actions", len(actions), border=True, width=200)
+        st.metric("Done", int((actions["status"] == "done").sum()), border=True, width=200)
+        st.metric("Overdue", int(actions["overdue"].sum()), border=True, width=200,
                   help="Planned, coming soon or in progress, with a due date that has passed.")
         st.metric("Median days to done", "n/a" if median is None else f"{median:g}", border=True, width=200,
                   help="From the session to the action's completion, over done actions within the sidebar filters.")
 
-    progress = query("actions", "progress", filters, today)
-    if progress.empty:
+    by_element = progress(filters, today)
+    if by_element.empty:
         st.info("No actions match these filters.")
     else:
-        total = int(progress["actions"].sum())
-        done_share = progress.loc[progress["state"] == "done", "actions"].sum() / total
+        total = int(by_element["actions"].sum())
+        done_share = by_element.loc[by_element["state"] == "done", "actions"].sum() / total
         st.caption(f"{done_share:.0%} of the {counted(total, 'action')} within the sidebar filters "
                    f"{one_or_many(total, 'is', 'are')} done; bars show each element's actions in each series.")
-        st.plotly_chart(figure(progress_figure, progress), key="progress_chart", theme=None)
+        st.plotly_chart(figure(progress_figure, by_element), key="progress_chart", theme=None)
         with st.expander("Table behind this chart"):
-            show_table(progress, ACTION_PROGRESS)
+            show_table(by_element, ACTION_PROGRESS)
 
     st.header("The register")
-    show_table(register, REGISTER | {"internal_note": "Internal note"} if notes_shown else REGISTER)
+    show_table(actions, REGISTER | {"internal_note": "Internal note"} if notes_shown else REGISTER)
     if not editor:
         st.caption("Read only: the OD team keeps the register.")
-    elif not register.empty:
+    elif not actions.empty:
         st.header("Edit an action")
         choices = {f"{action_id} · {said}": int(action_id)
-                   for action_id, said in zip(register["action_id"].tolist(), register["you_said"].tolist())}
+                   for action_id, said in zip(actions["action_id"].tolist(), actions["you_said"].tolist())}
         chosen = st.selectbox("Action", list(choices), key="edit_choice")
         edit_form(choices[chosen])
     if editor:
@@ -67,7 +70,7 @@ with register_tab:
             add_form(filters.org_code)
 
 with shared_tab:
-    shared = query("actions", "you_said_we_did", filters)
+    shared = you_said_we_did(filters)
     st.caption("Fit to share with all staff: no owners' names, no internal notes, and actions that were dropped are "
                "left out.")
     with st.container(horizontal=True):

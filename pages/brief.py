@@ -13,7 +13,9 @@ from reports.brief_pdf import brief_pdf
 from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, SECTIONS,
                                     cover_line, done_heading, facts, raised, reach_caption, reach_rows)
 from reports.markdown import escape
-from ui.context import derived, figure, gathered_brief, query, settings
+from ui.cache import derived, figure
+from ui.cached import brief_sessions, gathered_brief
+from ui.context import settings
 from ui.headings import SCORES, headed, show_table
 from ui.page import page_filters
 from ui.verbatim import quote
@@ -37,7 +39,7 @@ st.title("Session brief")
 st.caption("Before a session: what was said and promised before on its People Promise element, what is still open, "
            "and where the survey score stands. Only the organisation filter applies here.")
 
-choices = query("brief", "session_choices", filters.org_code, today)
+choices = brief_sessions(filters.org_code, today)
 if choices.empty:
     st.info("There are no sessions to brief yet.")
     st.stop()

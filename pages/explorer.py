@@ -10,7 +10,10 @@ from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS
 from data_access.search import SearchSyntaxError
 from formats.british import long_date, whole
-from ui.context import derived, figure, on_demand, query, settings
+from ui.cache import derived, figure
+from ui.cached import (first_and_returning, people_by_series, representation, sub_theme_by_element, sub_theme_by_series,
+                       verbatim)
+from ui.context import settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
 from ui.page import page_filters
@@ -32,7 +35,7 @@ view = st.segmented_control("Show", VIEWS, default="Themes", key="view", bind="q
 
 
 def themes() -> None:
-    shares = query("feedback", "sub_theme_by_series", filters, threshold)
+    shares = sub_theme_by_series(filters, threshold)
     if shares.empty:
         st.info("No feedback matches these filters.")
         return
@@ -61,7 +64,7 @@ def themes() -> None:
                          "change_points": st.column_config.NumberColumn("Change (points)", format="%+.1f")})
         download_buttons(ordered, "sub-theme-changes", "dl_changes")
     st.header("The same sub-theme under different elements")
-    spread = query("feedback", "sub_theme_by_element", filters, threshold)
+    spread = sub_theme_by_element(filters, threshold)
     st.caption(derived(element_spread_summary, spread) + " All elements are shown whatever the element filter; the 15 "
                "sub-themes raised under most elements are charted.")
     if not spread.empty:
@@ -76,7 +79,7 @@ def reach() -> None:
     dimension = st.segmented_control("Break down by", list(DIMENSIONS), format_func=DIMENSIONS.get,
                                      default="staff_group", key="by", required=True)
     label = DIMENSIONS[dimension]
-    frame = query("reach", "representation", filters, dimension, threshold, settings().today)
+    frame = representation(filters, dimension, threshold, settings().today)
     st.header(f"Who we reach, by {label.lower()}")
     st.caption(derived(representation_summary, frame, label) + " A ratio of 1 means a group makes up the same share "
                "of the people reached as of the workforce.")
@@ -92,12 +95,12 @@ def reach() -> None:
             "ratio": st.column_config.NumberColumn("Ratio", format="%.2f")})
         download_buttons(table, f"reach-by-{dimension}", "dl_reach")
     st.header(f"People reached per series, by {label.lower()}")
-    by_series = query("reach", "people_by_series", filters, dimension, threshold)
+    by_series = people_by_series(filters, dimension, threshold)
     by_series = derived(people_by_series_table, by_series)
     st.dataframe(by_series, hide_index=True)
     download_buttons(by_series, f"people-by-series-and-{dimension}", "dl_series")
     st.header("First-time and returning attenders")
-    returning = query("reach", "first_and_returning", filters, threshold)
+    returning = first_and_returning(filters, threshold)
     st.caption(derived(returning_summary, returning) + " First time: the person's first Big Conversation session ever.")
     if not returning.empty:
         st.plotly_chart(figure(returning_figure, returning), key="returning", theme=None)
@@ -116,7 +119,7 @@ def feedback() -> None:
     if filters.divisions or filters.bands:
         st.caption("Feedback is not linked to divisions or bands, so those filters do not narrow it.")
     try:
-        found = query("feedback", "verbatim", filters, search, threshold, TABLE_ROWS)
+        found = verbatim(filters, search, threshold, TABLE_ROWS)
     except SearchSyntaxError as problem:
         st.warning(f"That search cannot be read: {problem}")
         return
@@ -127,7 +130,7 @@ def feedback() -> None:
     st.metric("Matching items", whole(found.total), border=True, width=200)
     show_verbatim(found.items, found.total, search)
     if found.total:
-        every = on_demand("feedback", "verbatim", filters, search, threshold)
+        every = verbatim.on_demand(filters, search, threshold)
         download_buttons(lambda: every().items, "feedback", "dl_feedback")
     st.caption(f"Figures as at {long_date(settings().today)}.")
 

@@ -8,7 +8,9 @@ import streamlit as st
 from data_access.importers.errors import ImportRefused
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview, sha256
-from ui.context import current_user, data_changed, engine, query, settings
+from ui.cache import data_changed
+from ui.cached import import_history
+from ui.context import current_user, engine, settings
 from ui.import_widgets import (HISTORY_CONFIG, base_options, file_options, history_frame, session_choice,
                                show_preview)
 from ui.page import page_filters
@@ -51,6 +53,7 @@ if upload is not None:
         try:
             done = commit(engine(), kind, upload.name, raw, options)
         except ImportRefused as refused:
+            data_changed()  # the refusal is recorded under Past imports
             st.error(f"The file was refused: {refused.problems[0]}")
         else:
             data_changed()
@@ -58,7 +61,7 @@ if upload is not None:
             st.success(f"Imported {upload.name}: {done.summary}.", icon=":material/check_circle:")
 
 st.header("Past imports")
-history = query("imports", "import_history")
+history = import_history()
 if history.empty:
     st.info("Nothing has been imported yet.")
 else:

@@ -7,7 +7,10 @@ from charts.overview import HEATMAP_MEASURES, heatmap_figure, trend_figure, tren
 from domain import taxonomy
 from data_access.filters import Filters
 from formats.british import long_date, month_year, percent, percent_points, whole
-from ui.context import figure, query, settings
+from ui.cache import figure
+from ui.cached import (headline_by_series, series_element_grid, series_list, session_markers, survey_trends,
+                       workforce_headcount)
+from ui.context import settings
 from ui.headings import SCORES, SERIES_ELEMENTS, show_table
 from ui.headline import delta, focus_and_previous
 from ui.page import page_filters
@@ -26,18 +29,18 @@ today = settings().today
 st.title("Overview")
 st.caption(f"Big Conversation sessions, reach, actions and the NHS Staff Survey · figures as at {long_date(today)}")
 
-by_series = query("overview", "headline_by_series", filters, today)
+by_series = headline_by_series(filters, today)
 focus, previous = focus_and_previous(by_series, filters.series)
 
 st.header("Headline figures")
 if focus is None:
     st.info("No held sessions match these filters.")
 else:
-    series = query("overview", "series_list", filters.org_code).set_index("name")
+    series = series_list(filters.org_code).set_index("name")
     span = f"{month_year(series.loc[focus['name'], 'start_date'])} to {month_year(series.loc[focus['name'], 'end_date'])}"
     compared = f", compared with {previous['name']}" if previous is not None else " (the first series: nothing to compare)"
     st.caption(f"{focus['name']} ({span}){compared}.")
-    workforce = query("overview", "workforce_headcount", filters.org_code, today)
+    workforce = workforce_headcount(filters.org_code, today)
     previous_share = percent_points(previous["people_reached"], workforce) if previous is not None else None
     with st.container(horizontal=True, gap="small"):
         card("Sessions held", focus["sessions_held"], delta(focus, previous, "sessions_held"))
@@ -58,8 +61,8 @@ else:
 
 st.header("Staff Survey scores and Big Conversation sessions")
 codes = filters.elements or taxonomy.SCORE_CODES
-scores = query("overview", "survey_trends", filters.org_code, tuple(codes))
-markers = query("overview", "session_markers", filters)
+scores = survey_trends(filters.org_code, tuple(codes))
+markers = session_markers(filters)
 st.caption(trend_summary(scores, tuple(codes)) + " Shaded: the benchmarking group's best to worst; dashed: its "
            "average (median). Diamonds: sessions on that element, sized by attendance; hollow diamonds are planned. "
            "A gap means no score was published that year.")
@@ -68,7 +71,7 @@ with st.expander("Table behind this chart"):
     show_table(scores, SCORES)
 
 st.header("Sessions, attendance and feedback by series and element")
-grid = query("overview", "series_element_grid", filters)
+grid = series_element_grid(filters)
 if grid.empty:
     st.info("No held sessions match these filters.")
 else:

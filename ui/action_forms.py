@@ -3,16 +3,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pandas as pd
 import streamlit as st
 
 from data_access.actions import ActionRefused, StaleEdit, add_action, edit_action
-from domain.action_rules import TEXT_LIMITS
+from domain.action_rules import FIELD_LABELS, TEXT_LIMITS
 from domain.vocabulary import ACTION_PLANNED, ACTION_STATUSES, session_name
 from formats.british import long_date
 from reports.markdown import escape
-from ui.context import current_user, data_changed, engine, query, settings
+from ui.cache import current_version, data_changed
+from ui.cached import action, history, sessions_for_new_actions
+from ui.context import current_user, engine, settings
 
 EDITING = "editing_copy"  # (action id, version) of the copy the user opened: what a save is checked against
+SAVED = "action_saved"  # what the last save did, said on the run after it
+EMPTY = "(empty)"
 
 
 def _now() -> datetime:
@@ -44,12 +49,33 @@ def _refused(problems: list[str]) -> None:
     st.error("Not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
 
 
+def _saved(message: tuple[str, str]) -> None:
+    """Run the page again, so its cards, chart and register show the change, and say there what was saved."""
+    data_changed()
+    st.session_state[SAVED] = message
+    st.rerun()
+
+
+def _say_saved(form: str) -> None:
+    said = st.session_state.get(SAVED)
+    if said and said[0] == form:
+        st.session_state.pop(SAVED)
+        st.success(said[1])
+
+
+def changes_as_shown(changes: pd.DataFrame) -> pd.DataFrame:
+    """The history as the page words it: fields by their labels, an empty value as (empty)."""
+    return changes.assign(field=changes["field"].map(lambda f: FIELD_LABELS.get(f, f)),
+                          before=changes["before"].fillna(EMPTY), after=changes["after"].fillna(EMPTY))
+
+
 def edit_form(action_id: int) -> None:
     """Edit one action, checked against the version the user opened; shows its history beneath."""
-    current = query("actions", "action", action_id, settings().today)
+    current = action(action_id, settings().today)
     opened = st.session_state.get(EDITING)
     if opened is None or opened[0] != action_id:
         st.session_state[EDITING] = opened = (action_id, int(current["version"]))
+    _say_saved("edit")
     with st.form(f"edit_{action_id}"):
         st.markdown(f"**Editing action {action_id}** from {escape(current['session_title'])} "
                     f"({long_date(current['session_date'])})")
@@ -68,28 +94,28 @@ def edit_form(action_id: int) -> None:
             _refused(refused.problems)
         else:
             st.session_state[EDITING] = (action_id, version)
-            data_changed()
-            st.success("Saved." if version != opened[1] else "Nothing had changed, so nothing was saved.")
-    changes = query("actions", "history", action_id)
+            _saved(("edit", "Saved." if version != opened[1] else "Nothing had changed, so nothing was saved."))
+    changes = history(action_id)
     st.markdown("**History**")
     if changes.empty:
         st.caption("No recorded changes yet.")
     else:
-        st.dataframe(changes.rename(columns={"changed_at": "When", "changed_by": "Who", "field": "Field",
+        st.dataframe(changes_as_shown(changes).rename(columns={"changed_at": "When", "changed_by": "Who", "field": "Field",
                                              "before": "Before", "after": "After"}), hide_index=True,
                      column_config={"When": st.column_config.DatetimeColumn(format="D MMMM YYYY, HH:mm")})
 
 
-@st.cache_data(ttl=600, show_spinner=False, max_entries=100)
-def held_session_labels(org_code: str) -> dict[str, int]:
+@st.cache_data(show_spinner=False, max_entries=100)
+def held_session_labels(org_code: str, version: int) -> dict[str, int]:
     """The sessions an action can be added to, by label: plain values, as the sidebar's choices are cached."""
-    sessions = query("actions", "sessions_for_new_actions", org_code)
+    sessions = sessions_for_new_actions(org_code)
     return {session_name(row.starts_at, row.title): int(row.session_id) for row in sessions.itertuples()}
 
 
 def add_form(org_code: str) -> None:
     """Add an action to a held session; its element is the session's."""
-    labels = held_session_labels(org_code)
+    labels = held_session_labels(org_code, current_version())
+    _say_saved("add")
     with st.form("add_action", clear_on_submit=False):
         label = st.selectbox("Session", list(labels), key="add_session")
         values = _fields({"due_date": None, "completed_date": None}, "add")
@@ -100,5 +126,4 @@ def add_form(org_code: str) -> None:
         except ActionRefused as refused:
             _refused(refused.problems)
         else:
-            data_changed()
-            st.success(f"Added action {action_id}.")
+            _saved(("add", f"Added action {action_id}."))

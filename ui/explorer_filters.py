@@ -8,22 +8,23 @@ import streamlit as st
 from domain.vocabulary import FEEDBACK_SOURCES, session_name
 from domain import taxonomy
 from data_access.filters import UNKNOWN, Filters
+from ui.cache import current_version
+from ui.cached import division_names, feedback_sessions, sub_theme_names
 
-from ui.context import query
 
-@st.cache_data(ttl=600, show_spinner=False, max_entries=500)
-def session_labels(org_code: str) -> dict[str, int]:
+@st.cache_data(show_spinner=False, max_entries=500)
+def session_labels(org_code: str, version: int) -> dict[str, int]:
     """Held sessions with feedback, newest first, by label: plain values, as the sidebar's choices are cached."""
-    sessions = query("feedback", "session_options", org_code)
+    sessions = feedback_sessions(org_code)
     return {session_name(row.starts_at, row.title): int(row.session_id) for row in sessions.itertuples()}
 
 
 def explorer_filters(filters: Filters) -> Filters:
     """Draw the explorer's filters and return the shared filters narrowed by them."""
-    labels = session_labels(filters.org_code)
+    labels = session_labels(filters.org_code, current_version())
     with st.sidebar:
         st.markdown("**Explorer filters**")
-        sub_themes = st.multiselect("Sub-theme", query("feedback", "sub_theme_names", filters.org_code),
+        sub_themes = st.multiselect("Sub-theme", sub_theme_names(filters.org_code),
                                     key="sub_theme", bind="query-params", placeholder="All sub-themes")
         chosen_sessions = st.multiselect("Session", list(labels), key="session", bind="query-params",
                                          placeholder="All sessions")
@@ -32,7 +33,7 @@ def explorer_filters(filters: Filters) -> Filters:
         st.markdown("**People**")
         staff_groups = st.multiselect("Staff group", [*taxonomy.STAFF_GROUPS, UNKNOWN], key="staff_group",
                                       bind="query-params", placeholder="All staff groups")
-        divisions = st.multiselect("Division", [*query("reach", "division_names", filters.org_code), UNKNOWN],
+        divisions = st.multiselect("Division", [*division_names(filters.org_code), UNKNOWN],
                                    key="division", bind="query-params", placeholder="All divisions")
         bands = st.multiselect("Band", [*taxonomy.BANDS, UNKNOWN], key="band", bind="query-params",
                                placeholder="All bands")

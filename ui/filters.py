@@ -8,7 +8,8 @@ import streamlit as st
 from domain import taxonomy
 from data_access.filters import Filters
 from formats.british import long_date
-from ui.context import query
+from ui.cache import current_version
+from ui.cached import organisations_with_sessions, series_list
 
 EARLIEST = date(2015, 1, 1)
 LATEST = date(2035, 12, 31)
@@ -17,28 +18,28 @@ ELEMENT_NAMES = [taxonomy.element_label(code) for code in taxonomy.ELEMENT_CODES
 
 # The choices as plain values, cached on their own: the sidebar is on every page, and a cached frame is unpickled
 # and walked again on every run.
-@st.cache_data(ttl=600, show_spinner=False)
-def organisation_names() -> dict[str, str]:
-    """Organisations that run sessions, largest first, by ODS code."""
-    orgs = query("overview", "organisations_with_sessions")
+@st.cache_data(show_spinner=False, max_entries=20)
+def organisation_names(version: int) -> dict[str, str]:
+    """Organisations that run sessions, largest first, by ODS code (at a data version)."""
+    orgs = organisations_with_sessions()
     return dict(zip(orgs["ods_code"], orgs["name"]))
 
 
-@st.cache_data(ttl=600, show_spinner=False, max_entries=500)
-def series_names(org_code: str) -> list[str]:
-    return query("overview", "series_list", org_code)["name"].tolist()
+@st.cache_data(show_spinner=False, max_entries=500)
+def series_names(org_code: str, version: int) -> list[str]:
+    return series_list(org_code)["name"].tolist()
 
 
 def sidebar_filters() -> Filters:
     """Draw the shared filters and return their values."""
-    names = organisation_names()
+    names = organisation_names(current_version())
     with st.sidebar:
         st.markdown("**Filters**")
         org_code = next(iter(names), "")
         if len(names) > 1:
             org_code = st.selectbox("Organisation", list(names), format_func=names.get, key="org", bind="query-params")
-        chosen_series = st.multiselect("Series", series_names(org_code), key="series", bind="query-params",
-                                       placeholder="All series")
+        chosen_series = st.multiselect("Series", series_names(org_code, current_version()), key="series",
+                                       bind="query-params", placeholder="All series")
         # Options are the names themselves (no format_func) so the URL reads ?element=Safe+and+healthy.
         elements = st.multiselect("People Promise element", ELEMENT_NAMES, key="element", bind="query-params",
                                   placeholder="All elements")

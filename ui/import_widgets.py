@@ -12,7 +12,8 @@ from data_access.importers.forms import question_columns
 from data_access.importers.pipeline import Outcome
 from data_access.importers.raw import read_table
 from formats.british import counted
-from ui.context import query, settings
+from ui.cached import import_sessions
+from ui.context import settings
 
 NEEDS_SESSION = ("forms", "feedback")
 MATCH_BY_DATE = "Match the report's date"
@@ -29,7 +30,7 @@ def session_choice(kind: Kind, org_code: str) -> int | None:
     """The session the file is for; a Teams report may instead be matched by its date."""
     if kind.name not in (*NEEDS_SESSION, "attendance"):
         return None
-    labels = _session_labels(query("imports", "session_choices", org_code))
+    labels = _session_labels(import_sessions(org_code))
     choices: list[int | str] = list(labels)
     if kind.name == "attendance":
         choices.insert(0, MATCH_BY_DATE)

@@ -1,5 +1,5 @@
 """The tables shown beside the charts, made from query results: pure functions, so a page can cache them
-(ui.context.derived) rather than redo the pandas work on every run."""
+(ui.cache.derived) rather than redo the pandas work on every run."""
 from __future__ import annotations
 
 import pandas as pd

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert
 
+from data_access.data_version import bump
 from data_access.database import refresh_statistics
 from data_access.importers.base import ImportOptions, Kind
 from data_access.importers.errors import ImportProblem, ImportRefused
@@ -90,9 +91,10 @@ def commit(engine: Engine, kind: Kind, file_name: str, raw: bytes, options: Impo
 
 
 def record(conn: Connection, outcome: Outcome, user: str, result: str) -> None:
-    """One import_batch row: file, SHA-256, who, when, counts and outcome."""
+    """One import_batch row (file, SHA-256, who, when, counts and outcome), and a new data version with it."""
     message = "; ".join(str(p) for p in outcome.problems[:20]) if outcome.problems else outcome.summary
     conn.execute(insert(ImportBatch).values(
         kind=outcome.kind, file_name=outcome.file_name[:300], sha256=outcome.sha256, imported_by=user[:100],
         imported_at=datetime.now(), rows=outcome.added + outcome.updated + outcome.unchanged, outcome=result,
         message=message, added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged))
+    bump(conn)

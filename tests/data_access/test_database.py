@@ -12,9 +12,9 @@ from domain import taxonomy
 from data_access.database import alembic_config, is_empty, make_engine, upgrade
 from data_access.models import Attendance, Base, Metric, MetricAlias
 
-DESIGN_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
+MODEL_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
                  "survey_score", "benchmark_score", "workforce", "import_batch", "metric", "metric_alias",
-                 "person", "action_change"}
+                 "person", "action_change", "data_version"}
 
 
 def _metrics(engine: Engine) -> dict[str, tuple]:
@@ -26,10 +26,10 @@ def _metrics(engine: Engine) -> dict[str, tuple]:
 
 def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) -> None:
     tables = set(inspect(migrated_engine).get_table_names())
-    assert DESIGN_TABLES <= tables
-    assert tables - DESIGN_TABLES == {"alembic_version"}
+    assert MODEL_TABLES <= tables
+    assert tables - MODEL_TABLES == {"alembic_version"}
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0004"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0005"
     assert is_empty(migrated_engine)
 
 
@@ -136,3 +136,30 @@ def test_sqlite_reads_alongside_a_write_with_a_larger_page_cache(tmp_path) -> No
         assert reader.execute(select(func.count()).where(MetricAlias.alias == "a wal test alias")).scalar_one() == 0
         writer.commit()
     engine.dispose()
+
+
+def test_every_write_raises_the_data_version_in_its_own_transaction(new_database_url) -> None:
+    """Imports (refused ones too: they are recorded) and action changes each raise it by one; a read does not."""
+    from datetime import datetime
+
+    from tests.helpers import seed_sample
+
+    from data_access.actions import add_action
+    from data_access.data_version import data_version
+    from data_access.importers.errors import ImportRefused
+    from data_access.queries_actions import sessions_for_new_actions
+    from tests.import_files import run
+
+    seeded_engine = seed_sample(make_engine(new_database_url()))
+    start = data_version(seeded_engine)
+    assert start > 0  # the seed's own imports
+    sessions_for_new_actions(seeded_engine, "R9Z")
+    assert data_version(seeded_engine) == start
+    with pytest.raises(ImportRefused):
+        run(seeded_engine, "sessions", b"org_code,series\r\n")
+    assert data_version(seeded_engine) == start + 1
+    session_id = int(sessions_for_new_actions(seeded_engine, "R9Z")["session_id"].iloc[0])
+    add_action(seeded_engine, session_id, {"you_said": "Versioned", "we_did": "Yes", "owner": "OD team"},
+               "Asha Patel", datetime(2026, 11, 23, 9))
+    assert data_version(seeded_engine) == start + 2
+    seeded_engine.dispose()

@@ -16,7 +16,7 @@ from data_access.queries_actions import action, history, register
 from sample_data.seed import SEED_USER
 from reports.markdown import escape
 from tests.helpers import csv_rows
-from tests.pages.conftest import array, as_shown, figure, headings
+from tests.pages.conftest import array, as_shown, figure, headings, metrics
 from ui.headings import WRAPPED_ROW_HEIGHT
 
 TODAY = date(2026, 11, 23)
@@ -129,6 +129,24 @@ def test_an_edit_through_the_form_is_saved_with_its_history(app, own_copy):
     assert list(zip(changes["field"], changes["before"], changes["after"], changes["changed_by"])) == \
         [("owner", "HR Business Partners", "Workforce and Rostering team", "local user")]
     engine.dispose()
+
+
+def test_a_save_shows_at_once_in_the_cards_the_register_and_the_history(app, own_copy):
+    at = actions_page(app, database_url=own_copy, overdue="true")
+    overdue = int(metrics(at)["Overdue"][0])
+    action_id = int(at.selectbox(key="edit_choice").value.split(" · ")[0])
+    at.selectbox(key=f"edit_{action_id}_status").set_value("done")
+    at.date_input(key=f"edit_{action_id}_completed").set_value(TODAY)
+    at.button(key=f"FormSubmitter:edit_{action_id}-Save changes").click().run()
+    assert [s.value for s in at.success] == ["Saved."]
+    assert int(metrics(at)["Overdue"][0]) == overdue - 1  # the cards above the form, in the same response
+    assert action_id not in register_element(at).value["action_id"].tolist()  # no longer overdue
+    at.toggle(key="overdue").set_value(False).run()
+    at.selectbox(key="edit_choice").set_value(next(o for o in at.selectbox(key="edit_choice").options
+                                                   if o.startswith(f"{action_id} · "))).run()
+    history = next(table.value for table in at.dataframe if "Who" in table.value.columns)
+    mine = history[history["Who"] == "local user"].set_index("Field")
+    assert (mine.at["Status", "After"], mine.at["Completed date", "Before"]) == ("done", "(empty)")
 
 
 def test_the_edit_form_shows_a_session_title_as_text_not_markdown(app, own_copy):

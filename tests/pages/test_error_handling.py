@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from data_access import queries_overview
+from ui import cached
 from tests.pages.conftest import metrics
 
 REFERENCE = re.compile(r"quote reference ([0-9a-f]{8})\.$")
@@ -19,7 +19,7 @@ def broken(*args) -> None:
 
 
 def test_a_failing_page_is_logged_with_a_reference_the_user_sees_without_a_traceback(app, monkeypatch, caplog):
-    monkeypatch.setattr(queries_overview, "survey_trends", broken)
+    monkeypatch.setattr(cached.survey_trends, "query", broken)
     with caplog.at_level(logging.ERROR, logger="bigconversation"):
         at = app(role="executive")
     assert not at.exception
@@ -35,7 +35,7 @@ def test_a_failing_page_is_logged_with_a_reference_the_user_sees_without_a_trace
 
 
 def test_each_failure_gets_its_own_reference(app, monkeypatch):
-    monkeypatch.setattr(queries_overview, "survey_trends", broken)
+    monkeypatch.setattr(cached.survey_trends, "query", broken)
     first, second = (REFERENCE.search(app().error[0].value).group(1) for _ in range(2))
     assert first != second
 

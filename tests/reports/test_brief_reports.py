@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from data_access import queries_brief, queries_overview, queries_reach
-from reports.brief import collect_brief
+from data_access import queries_brief
+from reports.brief import BriefReads, collect_brief
 from reports.brief_markdown import brief_markdown
 from reports import pdf_document
 from reports.brief_pdf import brief_pdf
@@ -18,16 +18,14 @@ from reports.markdown import escape
 from tests.helpers import attendees_by_date, csv_rows, report_participants, teams_reports
 
 TODAY = date(2026, 11, 23)
-MODULES = {"brief": queries_brief, "overview": queries_overview, "reach": queries_reach}
 THRESHOLD = 10
 
 
 @pytest.fixture
 def brief(seeded_engine):
-    run = lambda module, name, *args: getattr(MODULES[module], name)(seeded_engine, *args)  # noqa: E731
     choices = queries_brief.session_choices(seeded_engine, "R9Z", TODAY)
     session_id = int(choices.loc[choices["title"] == "Supporting carers at work", "session_id"].iloc[0])
-    return collect_brief(run, session_id, TODAY, THRESHOLD)
+    return collect_brief(BriefReads.bound_to(seeded_engine), session_id, TODAY, THRESHOLD)
 
 
 def pdf_text(content: bytes) -> str:
