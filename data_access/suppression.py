@@ -1,4 +1,4 @@
-"""Small-number suppression (DESIGN.md §5): counts of people or their feedback by a demographic under the
+"""Small-number suppression (docs/privacy.md): counts of people or their feedback by a demographic under the
 threshold are hidden, and enough other cells are hidden that a hidden count cannot be worked out from
 totals, from the rest of its row or column, or from a filtered count and the total it belongs to."""
 from __future__ import annotations

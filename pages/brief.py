@@ -10,8 +10,8 @@ from formats.british import counted
 from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
-from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, SECTIONS,
-                                    cover_line, done_heading, facts, raised, reach_caption, reach_rows)
+from reports.brief_sections import (ACTION_COLUMNS, BRIEF, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, cover_line,
+                                    facts, raised, reach_caption, reach_rows)
 from reports.markdown import escape
 from ui.cache import derived, figure
 from ui.cached import brief_sessions, gathered_brief
@@ -60,19 +60,16 @@ with st.container(horizontal=True):
     st.download_button("Download the brief (Markdown)", lambda: brief_markdown(brief), f"{stem}.md",
                        "text/markdown", icon=":material/description:", key="brief_markdown", on_click="ignore")
 
-st.subheader(SECTIONS["earlier"])
-if brief.earlier.empty:
-    st.info("This is the first session on this element.")
-else:
+
+
+def earlier() -> None:
     same = int((brief.earlier["relation"] == "Same element").sum())
     st.caption(f"{counted(same, 'earlier session')} on this element, and sessions on other elements where staff "
                "raised the same sub-themes. Attendance counts attendees only.")
     show_table(brief.earlier, EARLIER)
 
-st.subheader(SECTIONS["raised"])
-if brief.sub_themes.empty:
-    st.info("Nothing has been recorded on this element before.")
-else:
+
+def said_before() -> None:
     st.caption("The sub-themes most raised at earlier sessions on this element, each with its newest comments, "
                "shown exactly as staff wrote them.")
     for theme in derived(raised, brief.sub_themes, brief.verbatim):
@@ -80,30 +77,42 @@ else:
             for text, source in theme.quotes:
                 st.markdown(quote(text, source))
 
-st.subheader(SECTIONS["open"])
-overdue = int(brief.open_actions["overdue"].sum())
-st.caption(f"{counted(len(brief.open_actions), 'open action')}, {overdue} overdue.")
-if not brief.open_actions.empty:
+
+def still_open() -> None:
+    overdue = int(brief.open_actions["overdue"].sum())
+    st.caption(f"{counted(len(brief.open_actions), 'open action')}, {overdue} overdue.")
     show_table(brief.open_actions, OPEN_ACTIONS, wrapped=True)
-st.markdown(f"**{done_heading(brief)}**")
-if brief.done_since.empty:
-    st.caption("No actions on this element were completed in that time.")
-else:
-    show_table(brief.done_since, DONE, wrapped=True)
 
-st.subheader(SECTIONS["scores"])
-st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
-           "dashed: its average. Diamonds: sessions on this element, sized by attendance; hollow diamonds are planned.")
-st.plotly_chart(figure(trend_figure, brief.scores, brief.markers, brief.score_codes), key="brief_scores", theme=None)
-with st.expander("Table behind this chart"):
-    show_table(brief.scores, SCORES)
 
-st.subheader(SECTIONS["reach"])
-st.caption(reach_caption(brief))
-for tab, (dimension, name) in zip(st.tabs(list(REACH_DIMENSIONS.values()), key="reach_by"), REACH_DIMENSIONS.items()):
-    with tab:
-        frame = brief.reach[dimension]
-        st.caption(derived(representation_summary, frame, name))
-        st.plotly_chart(figure(representation_figure, frame, name), key=f"brief_reach_{dimension}", theme=None)
-        with st.expander("Table behind this chart"):
-            show_table(derived(reach_rows, frame), REACH)
+def scores() -> None:
+    st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
+               "dashed: its average. Diamonds: sessions on this element, sized by attendance; hollow diamonds are "
+               "planned.")
+    st.plotly_chart(figure(trend_figure, brief.scores, brief.markers, brief.score_codes), key="brief_scores",
+                    theme=None)
+    with st.expander("Table behind this chart"):
+        show_table(brief.scores, SCORES)
+
+
+def reach() -> None:
+    st.caption(reach_caption(brief))
+    tabs = st.tabs(list(REACH_DIMENSIONS.values()), key="reach_by")
+    for tab, (dimension, name) in zip(tabs, REACH_DIMENSIONS.items()):
+        with tab:
+            frame = brief.reach[dimension]
+            st.caption(derived(representation_summary, frame, name))
+            st.plotly_chart(figure(representation_figure, frame, name), key=f"brief_reach_{dimension}", theme=None)
+            with st.expander("Table behind this chart"):
+                show_table(derived(reach_rows, frame), REACH)
+
+
+BODIES = {"earlier": earlier, "raised": said_before, "open": still_open,
+          "done": lambda: show_table(brief.done_since, DONE, wrapped=True), "scores": scores, "reach": reach}
+
+for section in BRIEF:
+    heading = section.heading(brief)
+    st.markdown(f"**{heading}**") if section.minor else st.subheader(heading)
+    if section.rows(brief).empty:
+        st.info(section.empty)
+    else:
+        BODIES[section.key]()

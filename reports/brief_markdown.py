@@ -1,37 +1,44 @@
-"""The session brief as a Markdown document."""
+"""The session brief as a Markdown document: the sections of reports.brief_sections.BRIEF, in order."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pandas as pd
+
 from reports.brief import REACH_DIMENSIONS, Brief
-from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
-                                    REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
-                                    raised, score_rows)
+from reports.brief_sections import BRIEF, Section, cover_line, facts, raised, reach_caption
 from reports.markdown import escape, table
+
+
+def _quotes(brief: Brief, _section: Section, _rows: pd.DataFrame) -> list[str]:
+    parts: list[str] = []
+    for theme in raised(brief.sub_themes, brief.verbatim):
+        parts += [f"### {escape(theme.title)}", ""]
+        for text, source in theme.quotes:
+            parts += [f"> {escape(text)}", ">", f"> — {escape(source)}", ""]
+    return parts
+
+
+def _reach(brief: Brief, section: Section, rows: pd.DataFrame) -> list[str]:
+    parts = [reach_caption(brief)]
+    for dimension, label in REACH_DIMENSIONS.items():
+        parts += ["", f"### By {label.lower()}", "", table(rows[rows["dimension"] == dimension], section.columns)]
+    return parts
+
+
+def _table(_brief: Brief, section: Section, rows: pd.DataFrame) -> list[str]:
+    return [table(rows, section.columns)]
+
+
+BODIES: dict[str, Callable[[Brief, Section, pd.DataFrame], list[str]]] = {"raised": _quotes, "reach": _reach}
 
 
 def brief_markdown(brief: Brief) -> str:
     """Headings, facts, tables and quoted feedback; every piece of free text escaped."""
     parts = [f"# Session brief: {escape(brief.session['title'])}", cover_line(brief), ""]
     parts += [f"- **{label}:** {escape(value)}" for label, value in facts(brief)]
-    parts += ["", f"## {SECTIONS['earlier']}", ""]
-    parts.append(table(brief.earlier, EARLIER_COLUMNS) if not brief.earlier.empty
-                 else "No earlier sessions on this element.")
-    parts += ["", f"## {SECTIONS['raised']}", ""]
-    if brief.sub_themes.empty:
-        parts.append("Nothing has been recorded on this element before.")
-    for theme in raised(brief.sub_themes, brief.verbatim):
-        parts += [f"### {escape(theme.title)}", ""]
-        for text, source in theme.quotes:
-            parts += [f"> {escape(text)}", ">", f"> — {escape(source)}", ""]
-    parts += ["", f"## {SECTIONS['open']}", ""]
-    parts.append(table(brief.open_actions.assign(overdue=brief.open_actions["overdue"].map({True: "Overdue", False: ""})),
-                       ACTION_COLUMNS) if not brief.open_actions.empty else "No open actions on this element.")
-    parts += ["", f"## {done_heading(brief)}", ""]
-    parts.append(table(brief.done_since, DONE_COLUMNS) if not brief.done_since.empty
-                 else "No actions on this element were completed in that time.")
-    parts += ["", f"## {SECTIONS['scores']}", ""]
-    scores = score_rows(brief)
-    parts.append(table(scores, SCORE_COLUMNS) if not scores.empty else "No survey scores are loaded for this element.")
-    parts += ["", f"## {SECTIONS['reach']}", "", reach_caption(brief)]
-    for dimension, label in REACH_DIMENSIONS.items():
-        parts += ["", f"### By {label.lower()}", "", table(reach_rows(brief.reach[dimension]), REACH_COLUMNS)]
+    for section in BRIEF:
+        rows = section.rows(brief)
+        parts += ["", f"{'###' if section.minor else '##'} {escape(section.heading(brief))}", ""]
+        parts += [section.empty] if rows.empty else BODIES.get(section.key, _table)(brief, section, rows)
     return "\n".join(parts) + "\n"

@@ -1,8 +1,9 @@
-"""What the brief says, shared by the page, the Markdown and the PDF: headings, facts, column headings."""
+"""What the brief says, shared by the page, the Markdown and the PDF: its sections in order (heading, rows, columns,
+what it says when there are none), the facts and the column headings. Each of the three walks BRIEF."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 import pandas as pd
@@ -10,7 +11,7 @@ import pandas as pd
 from domain.thresholds import UNDER_REACHED
 from domain.vocabulary import HIDDEN
 from formats.british import counted, long_date
-from reports.brief import Brief
+from reports.brief import REACH_DIMENSIONS, Brief
 
 SECTIONS = {
     "earlier": "Earlier sessions on this element and related topics",
@@ -103,3 +104,39 @@ def reach_caption(brief: Brief) -> str:
     return (f"People who attended sessions on this element up to {long_date(min(brief.session_date, brief.produced_on))}"
             f", by group, against the latest workforce figures. A ratio of 1 means in proportion; under "
             f"{UNDER_REACHED} is flagged as under-reached. Small numbers are hidden.")
+
+
+def open_action_rows(brief: Brief) -> pd.DataFrame:
+    """Open actions with overdue ones marked in words."""
+    return brief.open_actions.assign(overdue=brief.open_actions["overdue"].map({True: "Overdue", False: ""}))
+
+
+def reach_by_dimension(brief: Brief) -> pd.DataFrame:
+    """Representation by every dimension, one after another, each row naming its dimension."""
+    return pd.concat([reach_rows(brief.reach[dimension]).assign(dimension=dimension)
+                      for dimension in REACH_DIMENSIONS], ignore_index=True)
+
+
+class Section(NamedTuple):
+    """One part of the brief, the same on the page, in the Markdown and in the PDF."""
+    key: str
+    heading: Callable[[Brief], str]
+    rows: Callable[[Brief], pd.DataFrame]
+    columns: dict[str, str]
+    empty: str
+    minor: bool = False  # a sub-heading within the section before
+
+
+BRIEF: tuple[Section, ...] = (
+    Section("earlier", lambda _: SECTIONS["earlier"], lambda b: b.earlier, EARLIER_COLUMNS,
+            "This is the first session on this element."),
+    Section("raised", lambda _: SECTIONS["raised"], lambda b: b.sub_themes, {},
+            "Nothing has been recorded on this element before."),
+    Section("open", lambda _: SECTIONS["open"], open_action_rows, ACTION_COLUMNS, "No open actions on this element."),
+    Section("done", done_heading, lambda b: b.done_since, DONE_COLUMNS,
+            "No actions on this element were completed in that time.", minor=True),
+    Section("scores", lambda _: SECTIONS["scores"], score_rows, SCORE_COLUMNS,
+            "No survey scores are loaded for this element."),
+    Section("reach", lambda _: SECTIONS["reach"], reach_by_dimension, REACH_COLUMNS,
+            "No one has attended a session on this element yet."),
+)

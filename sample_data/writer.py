@@ -1,4 +1,4 @@
-"""Write a generated dataset as the files the importers take (DESIGN.md §4)."""
+"""Write a generated dataset as the files the importers take (docs/input-formats.md)."""
 from __future__ import annotations
 
 from pathlib import Path

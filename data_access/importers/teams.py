@@ -1,4 +1,4 @@
-"""Read a Microsoft Teams attendance report (DESIGN.md §4) into one row per person."""
+"""Read a Microsoft Teams attendance report (docs/input-formats.md) into one row per person."""
 from __future__ import annotations
 
 import csv

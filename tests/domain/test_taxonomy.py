@@ -1,4 +1,4 @@
-"""The People Promise taxonomy: codes, names, aliases and staff groups, as DESIGN.md §2 lists them."""
+"""The People Promise taxonomy: codes, names, aliases and staff groups, as docs/data-model.md lists them."""
 from __future__ import annotations
 
 import pytest

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -13,7 +14,7 @@ from reports.brief import BriefReads, collect_brief
 from reports.brief_markdown import brief_markdown
 from reports import pdf_document
 from reports.brief_pdf import brief_pdf
-from reports.brief_sections import SECTIONS
+from reports.brief_sections import BRIEF, SECTIONS
 from reports.markdown import escape
 from tests.helpers import attendees_by_date, csv_rows, report_participants, teams_reports
 
@@ -63,6 +64,18 @@ def test_the_pdf_holds_the_cover_line_sections_numbers_and_quotes(brief):
     for label in ("Group best", "Group average", "Group worst", "Our trust", "7.21", "6.69"):
         assert label in text, label
     assert str(attendees_by_date()["2025-04-24"]) in text
+
+
+def test_the_markdown_and_the_pdf_say_the_same_of_every_empty_section(brief):
+    nothing = {"earlier": brief.earlier.head(0), "sub_themes": brief.sub_themes.head(0),
+               "open_actions": brief.open_actions.head(0), "done_since": brief.done_since.head(0),
+               "scores": brief.scores.head(0), "reach": {d: f.head(0) for d, f in brief.reach.items()}}
+    empty = replace(brief, **nothing)
+    markdown, pdf = brief_markdown(empty), pdf_text(brief_pdf(empty))
+    for section in BRIEF:
+        assert section.rows(empty).empty and not section.rows(brief).empty
+        assert f"{section.heading(empty)}\n\n{section.empty}" in markdown
+        assert f"{section.heading(empty)} {section.empty}" in pdf
 
 
 def with_comment(brief, text: str):
