@@ -15,7 +15,6 @@ NHS_ORANGE = "#ED8B00"
 NHS_WARM_YELLOW = "#FFB81C"
 NHS_PINK = "#AE2573"
 NHS_PURPLE = "#330072"
-NHS_DARK_RED = "#8A1538"
 
 # Ordered so neighbours differ in lightness as well as hue (safe for deuteranopia and protanopia).
 CATEGORICAL: tuple[str, ...] = (NHS_DARK_BLUE, NHS_ORANGE, NHS_AQUA_BLUE, NHS_PINK, NHS_DARK_GREEN,

@@ -30,8 +30,8 @@ _PROVENANCE: dict[int, tuple[tuple, tuple[int, int]]] = {}
 
 
 def filters_key(filters: Filters) -> bytes:
-    """The cache's key for a set of filters: its pickle, a faithful copy of every field, in microseconds where
-    Streamlit's own walk over the dataclass took half a millisecond, on every read of every query."""
+    """The cache's key for a set of filters: its pickle, a faithful copy of every field, and far quicker than
+    Streamlit's own walk over the dataclass (docs/performance.md)."""
     return pickle.dumps(filters, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -96,8 +96,8 @@ def figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
 
 def as_sent(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
     """The builder's figure remade from its own JSON, which is what the browser gets: the same chart, but held as
-    plain lists and typed arrays rather than pandas, numpy and datetime values, so that Streamlit's conversion of it
-    on every run (to a dict, then JSON) takes a third of the time (the Overview's trend chart: 13 ms to 4 ms)."""
+    plain lists and typed arrays rather than pandas, numpy and datetime values, which Streamlit converts on every
+    run in a third of the time (docs/performance.md)."""
     return plotly.io.from_json(builder(*args).to_json())
 
 
@@ -126,8 +126,8 @@ def _key(name: str, args: tuple) -> tuple | None:
 
 
 def handed_out(value: T, key: tuple, path: tuple = ()) -> T:
-    """A copy of a cached value that its caller may change without changing the cache, made in microseconds; each
-    frame in it remembers the key it was read under (and where in the value it sits).
+    """A copy of a cached value that its caller may change without changing the cache; each frame in it remembers
+    the key it was read under (and where in the value it sits).
 
     Frames copy on write (pandas 3): a shallow copy shares the data until either side changes, so a new column,
     a changed value or a renamed index on the copy never reaches the cached frame. Containers are copied down to

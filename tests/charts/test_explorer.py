@@ -75,7 +75,9 @@ def test_element_spread_puts_the_colour_scale_under_the_chart_and_the_names_in_t
     bar = fig.data[0].colorbar
     assert (bar.orientation, bar.yref, bar.y, bar.yanchor) == ("h", "container", 0, "bottom")
     assert fig.layout.yaxis.automargin is True and fig.layout.xaxis.side == "top"
-    assert fig.layout.height == 200 + 28 * 3
+    taller = element_spread_figure(spread(20))
+    rows = (len(taller.data[0].y) - len(fig.data[0].y))
+    assert taller.layout.height > fig.layout.height and (taller.layout.height - fig.layout.height) / rows >= 20
 
 
 def test_element_spread_summary_names_the_widest_sub_theme():
