@@ -1,6 +1,8 @@
 """Full-text search over feedback: words (plurals match singulars and back), "exact phrases", AND, OR,
-NOT (or a leading minus) and brackets. A search compiles to a coarse SQL filter (LIKE, the same on SQLite
-and PostgreSQL) that the database applies first, and a precise matcher that confirms and highlights."""
+NOT (or a leading minus) and brackets; and, or and not in small letters between words too. Straight and curly
+apostrophes are the same (can't finds can’t). A search compiles to a coarse SQL filter (LIKE, the same on SQLite
+and PostgreSQL) that the database applies first, and a precise matcher that confirms and highlights; describe()
+says how a search was read."""
 from __future__ import annotations
 
 import functools
@@ -11,6 +13,9 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, true
 
 OPERATORS = {"AND", "OR", "NOT"}
 TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|(-)(?=[\w"(])|([^\s()"]+)')
+SMALL_OPERATORS = ("and", "or", "not")
+APOSTROPHES = "'\u2019\u2018"  # straight, right and left single quotation marks: one apostrophe to a reader
+WORD = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
 
 
 class SearchSyntaxError(ValueError):
@@ -24,11 +29,17 @@ class Term:
 
     def pattern(self) -> str:
         if self.phrase:
-            return r"\b" + r"\W+".join(re.escape(word) for word in self.words) + r"\b"
-        return r"\b(?:" + "|".join(re.escape(form) for form in word_forms(self.words[0])) + r")\b"
+            return r"\b" + r"\W+".join(_any_apostrophe(re.escape(word)) for word in self.words) + r"\b"
+        forms = word_forms(self.words[0])
+        return r"\b(?:" + "|".join(_any_apostrophe(re.escape(form)) for form in forms) + r")\b"
 
     def like_fragments(self) -> list[str]:
-        return [" ".join(self.words)] if self.phrase else sorted(word_forms(self.words[0]))
+        """What the text must contain somewhere, as each way of writing an apostrophe spells it."""
+        fragments = [" ".join(self.words)] if self.phrase else sorted(word_forms(self.words[0]))
+        return sorted({fragment.replace("'", mark) for fragment in fragments for mark in "'\u2019"})
+
+    def __str__(self) -> str:
+        return f'"{" ".join(self.words)}"' if self.phrase else self.words[0]
 
 
 @dataclass(frozen=True)
@@ -49,8 +60,15 @@ class Any:
 Node = Term | Not | All | Any
 
 
+def _any_apostrophe(escaped: str) -> str:
+    """A pattern in which each apostrophe matches any way of writing one."""
+    return escaped.replace("'", f"[{APOSTROPHES}]")
+
+
 def word_forms(word: str) -> set[str]:
     """The word with its plural or singular forms: nurse/nurses, rota/rotas, policy/policies, box/boxes."""
+    if "'" in word:  # can't, don't, staff's: no plural to add
+        return {word}
     forms = {word, word + "s", word + "es"}
     if word.endswith("y") and len(word) > 2:
         forms.add(word[:-1] + "ies")
@@ -84,10 +102,25 @@ def _tokens(text: str) -> list[tuple[str, object]]:
         elif word in OPERATORS:
             tokens.append(("op", word))
         elif phrase or word:
-            words = tuple(re.findall(r"\w+", (phrase or word).lower()))
+            words = tuple(re.sub(f"[{APOSTROPHES}]", "'", found) for found in WORD.findall((phrase or word).lower()))
             if words:
                 tokens.append(("term", Term(words, phrase=bool(phrase) or len(words) > 1)))
-    return tokens
+    return _small_operators(tokens)
+
+
+def _small_operators(tokens: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """'and', 'or' and 'not' in small letters between two words (or brackets) are operators, as people type them:
+    'rota or shift' is rota OR shift, 'rota and not night' rota AND NOT night. At either end they stay words."""
+    read = list(tokens)
+    for index in range(1, len(read) - 1):
+        kind, value = read[index]
+        if kind != "term" or not isinstance(value, Term) or value.phrase or value.words[0] not in SMALL_OPERATORS:
+            continue
+        before, after = read[index - 1], read[index + 1]
+        follows = before[0] == "term" or before == ("op", ")") or (value.words[0] == "not" and before[0] == "op")
+        if follows and (after[0] == "term" or after == ("op", "(")):
+            read[index] = ("op", value.words[0].upper())
+    return read
 
 
 def _parse_or(tokens: list) -> tuple[Node, list]:
@@ -128,6 +161,22 @@ def _parse_not(tokens: list) -> tuple[Node, list]:
     if kind == "term":
         return value, tokens[1:]
     raise SearchSyntaxError(f"{value} cannot start a search term.")
+
+
+def describe(node: Node | None) -> str:
+    """How a search was read, in the operators' own words: 'rota OR shift', '"car park" AND NOT permit'."""
+    if node is None:
+        return ""
+    if isinstance(node, Term):
+        return str(node)
+    if isinstance(node, Not):
+        return f"NOT {_grouped(node.part)}"
+    joiner = " AND " if isinstance(node, All) else " OR "
+    return joiner.join(_grouped(part) for part in node.parts)
+
+
+def _grouped(node: Node) -> str:
+    return f"({describe(node)})" if isinstance(node, All | Any) else describe(node)
 
 
 def matches(node: Node, text: str) -> bool:

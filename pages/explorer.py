@@ -8,7 +8,7 @@ from charts.explorer import (element_spread_figure, element_spread_summary, repr
                              sub_theme_trend_summary, top_sub_themes)
 from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS
-from data_access.search import SearchSyntaxError
+from data_access.search import SearchSyntaxError, describe, parse
 from formats.british import long_date, whole
 from ui.cache import derived, figure
 from ui.cached import (first_and_returning, people_by_series, representation, sub_theme_by_element, sub_theme_by_series,
@@ -16,6 +16,7 @@ from ui.cached import (first_and_returning, people_by_series, representation, su
 from ui.context import settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
+from ui.highlight import escape_markdown
 from ui.page import page_filters
 from ui.tables import (changes_table, people_by_series_table, representation_table, returning_table, shares_table,
                        spread_table)
@@ -115,7 +116,8 @@ def feedback() -> None:
     st.header("What staff said")
     search = st.text_input("Search the feedback", key="q", bind="query-params", placeholder='e.g. rota OR "car park"',
                            help='Words match their plurals too. Use "quotes" for an exact phrase, and AND, OR, NOT '
-                                "(in capitals), a minus sign and brackets: `(rota OR shift) NOT night`.")
+                                "(or and, or, not between words), a minus sign and brackets: "
+                                "`(rota OR shift) NOT night`.")
     if filters.divisions or filters.bands:
         st.caption("Feedback is not linked to divisions or bands, so those filters do not narrow it.")
     try:
@@ -123,6 +125,8 @@ def feedback() -> None:
     except SearchSyntaxError as problem:
         st.warning(f"That search cannot be read: {problem}")
         return
+    if search.strip():
+        st.caption(f"Read as: {escape_markdown(describe(parse(search)))}")
     if found.withheld:
         st.info(f"Too few items match this staff group (or too few are left out of it) to show them without "
                 f"risking that someone is recognised: the threshold is {threshold}.")

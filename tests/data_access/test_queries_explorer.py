@@ -1,6 +1,8 @@
 """Theme explorer queries against the seeded sample, checked against figures counted from the sample files."""
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from datetime import date, datetime
 from itertools import product
@@ -83,6 +85,17 @@ def test_verbatim_search_finds_what_a_reader_would(seeded_engine: Engine):
     assert len(found) == len(expected) > 0
     assert set(found["text"]) == set(expected)
     assert found["date"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize(("search", "reader"), [
+    ("can't", re.compile(r"\bcan['\u2019]t\b", re.IGNORECASE)), ("don\u2019t", re.compile(r"\bdon['\u2019]t\b", re.I)),
+    ("rota or shift", re.compile(r"\b(rotas?|shifts?)\b", re.IGNORECASE)),
+])
+def test_apostrophes_and_small_operators_find_what_a_reader_would(seeded_engine: Engine, search: str, reader):
+    expected = [row["text"] for row in csv_rows("feedback.csv") if reader.search(row["text"])]
+    found = qf.verbatim(seeded_engine, Filters(TRUST), search, THRESHOLD)
+    assert found.total == len(expected) > 10
+    assert sorted(found.items["text"]) == sorted(expected)
 
 
 def test_verbatim_without_a_search_lists_every_item_with_its_sub_themes(seeded_engine: Engine):

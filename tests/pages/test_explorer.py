@@ -100,3 +100,9 @@ def test_facilitators_do_not_get_the_explorer(app):
     at = app(role="facilitator")
     with pytest.raises(Exception):
         at.switch_page(PAGE).run()
+
+
+def test_the_feedback_view_says_how_a_search_was_read(app):
+    at = explorer(app, view="Feedback", q="rota or shift")
+    assert "Read as: rota OR shift" in [c.value for c in at.caption]
+    assert int(at.metric[0].value.replace(",", "")) > 10
