@@ -18,6 +18,9 @@ from formats.british import counted
 # The survey runs each autumn: a year's score is drawn at its fieldwork, not at publication the next March.
 FIELDWORK_MONTH, FIELDWORK_DAY = 10, 15
 HEATMAP_MEASURES = {"sessions": "Sessions held", "attendances": "Attendances", "feedback_items": "Feedback items"}
+# What the trend chart's band and dashed line are, in the captions beneath it (the NHS benchmark reports' convention).
+BENCHMARK_KEY = ("Shaded: the benchmarking group's best to worst, the trust included; dashed: its average (the "
+                 "median).")
 
 
 def fieldwork_date(year: int) -> datetime:

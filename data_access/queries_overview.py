@@ -83,20 +83,19 @@ def workforce_headcount(engine: Engine, org_code: str, on: date) -> int:
 
 
 def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.DataFrame:
-    """The trust's score per year for each code (and the score's name), beside its group's best, average and
-    worst."""
-    org = select(Organisation.id, Organisation.benchmark_group).where(Organisation.ods_code == org_code).subquery()
+    """The trust's score and responses per year for each code (and the score's name), beside its own benchmarks: its
+    group's best, average (median) and worst, the trust included, and how many organisations they were taken over."""
     query = (select(SurveyScore.metric_code, SurveyScore.survey_year, SurveyScore.score, SurveyScore.responses,
-                    BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst)
-             .join(org, org.c.id == SurveyScore.organisation_id)
-             .outerjoin(BenchmarkScore, and_(BenchmarkScore.benchmark_group == org.c.benchmark_group,
+                    BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst, BenchmarkScore.organisations)
+             .outerjoin(BenchmarkScore, and_(BenchmarkScore.organisation_id == SurveyScore.organisation_id,
                                              BenchmarkScore.survey_year == SurveyScore.survey_year,
                                              BenchmarkScore.metric_code == SurveyScore.metric_code))
-             .where(SurveyScore.metric_code.in_(codes))
+             .where(SurveyScore.organisation_id == organisation_id(org_code), SurveyScore.metric_code.in_(codes))
              .order_by(SurveyScore.metric_code, SurveyScore.survey_year))
-    frame = read_frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst"])
-    return frame.astype({c: "float64" for c in ("score", "best", "average", "worst")}).assign(
-        score_name=frame["metric_code"].map(taxonomy.element_label))
+    frame = read_frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst",
+                                       "organisations"])
+    return frame.astype({**{c: "float64" for c in ("score", "best", "average", "worst")},
+                         "organisations": "Int64"}).assign(score_name=frame["metric_code"].map(taxonomy.element_label))
 
 
 def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.explorer import representation_figure, representation_summary
-from charts.overview import trend_figure, trend_summary
+from charts.overview import BENCHMARK_KEY, trend_figure, trend_summary
 from data_access.filters import Filters
 from formats.british import counted, long_date
 from reports.brief import REACH_DIMENSIONS
@@ -90,8 +90,8 @@ else:
     show_table(brief.done_since, DONE, wrapped=True)
 
 st.subheader(SECTIONS["scores"])
-st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
-           "dashed: its average. Diamonds: sessions on this element, sized by attendance; hollow diamonds are planned.")
+st.caption(f"{trend_summary(brief.scores, brief.score_codes)} {BENCHMARK_KEY} Diamonds: sessions on this element, "
+           "sized by attendance; hollow diamonds are planned.")
 st.plotly_chart(figure(trend_figure, brief.scores, brief.markers, brief.score_codes), key="brief_scores", theme=None)
 with st.expander("Table behind this chart"):
     show_table(brief.scores, SCORES)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.overview import HEATMAP_MEASURES, heatmap_figure, trend_figure, trend_summary
+from charts.overview import BENCHMARK_KEY, HEATMAP_MEASURES, heatmap_figure, trend_figure, trend_summary
 from data_access import taxonomy
 from data_access.filters import Filters
 from formats.british import long_date, month_year, percent, percent_points, whole
@@ -60,8 +60,8 @@ st.header("Staff Survey scores and Big Conversation sessions")
 codes = filters.elements or taxonomy.SCORE_CODES
 scores = query("overview", "survey_trends", filters.org_code, tuple(codes))
 markers = query("overview", "session_markers", filters)
-st.caption(trend_summary(scores, tuple(codes)) + " Shaded: the benchmarking group's best to worst; dashed: its "
-           "average (median). Diamonds: sessions on that element, sized by attendance; hollow diamonds are planned. "
+st.caption(f"{trend_summary(scores, tuple(codes))} {BENCHMARK_KEY} Diamonds: sessions on that element, sized by "
+           "attendance; hollow diamonds are planned. "
            "A gap means no score was published that year.")
 st.plotly_chart(figure(trend_figure, scores, markers, tuple(codes)), key="trend_chart", theme=None)
 with st.expander("Table behind this chart"):

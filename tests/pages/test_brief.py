@@ -43,7 +43,7 @@ def test_the_first_upcoming_session_is_briefed_by_default(app):
                                                           "Flexible working"]
     scores = next(table for table in at.dataframe if "survey_year" in table.value.columns)
     assert headings(scores) == ["Score", "Survey year", "Our score", "Group average", "Group best", "Group worst",
-                                "Responses"]
+                                "Responses", "Organisations in the group"]
     assert list(dict.fromkeys(scores.value["score_name"])) == ["Work flexibly", "Support for work-life balance",
                                                                "Flexible working"]
 

@@ -107,7 +107,7 @@ def test_the_tables_behind_the_charts_are_headed_in_words_with_elements_by_name(
     at = app()
     scores, grid = at.dataframe
     assert headings(scores) == ["Score", "Survey year", "Our score", "Group average", "Group best", "Group worst",
-                                "Responses"]
+                                "Responses", "Organisations in the group"]
     assert set(scores.value["score_name"]) == {"Compassionate and inclusive", "Recognised and rewarded",
                                                "Voice that counts", "Safe and healthy", "Always learning",
                                                "Work flexibly", "We are a team", "Staff engagement", "Morale"}
