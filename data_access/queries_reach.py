@@ -85,8 +85,17 @@ def representation(engine: Engine, filters: Filters, dimension: str, threshold: 
     headcount = workforce.reindex(groups)
     frame["headcount"] = headcount.astype("Int64").to_numpy()
     frame["workforce_share"] = (headcount / workforce.sum()).astype("Float64").to_numpy()
-    frame["ratio"] = (frame["people_share"] / frame["workforce_share"]).round(2)
+    frame["ratio"] = _ratio(frame["people"], known, frame["headcount"], int(workforce.sum()))
+    frame.loc[frame["group"] == UNKNOWN, "ratio"] = pd.NA
     return frame
+
+
+def _ratio(people: pd.Series, known: int, headcount: pd.Series, total: int) -> pd.Series:
+    """Share of people reached over share of the workforce, from the counts in one division and never rounded: the
+    quotient of two rounded shares can fall just short of a threshold it meets (8% of 10% gives 0.7999...)."""
+    if not known or not total:
+        return pd.Series(pd.NA, index=people.index, dtype="Float64")
+    return (people.astype("Float64") * total) / (headcount.astype("Float64") * known)
 
 
 def people_by_series(engine: Engine, filters: Filters, dimension: str, threshold: int) -> pd.DataFrame:
