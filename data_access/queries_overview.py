@@ -9,8 +9,8 @@ from sqlalchemy import Engine, and_, case, distinct, func, select
 from data_access import taxonomy
 from data_access.database import read_frame
 from data_access.queries_reach import workforce_snapshot
-from data_access.filters import (ATTENDEE, Filters, apply, attendee_count, feedback_count, organisation_id,
-                                  sessions_joined)
+from data_access.filters import (Filters, apply, attendee_count, counted_attendance, feedback_count,
+                                  organisation_id, sessions_joined)
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
                                 SurveyScore, Workforce)
 
@@ -36,7 +36,7 @@ def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.Data
     """Per series (in order): sessions held, attendances, people reached, feedback items, actions by state.
 
     Series filters are ignored here so the page can always compare a series with the one before it."""
-    held = and_(Session.status == "held", ATTENDEE)
+    held = and_(Session.status == "held", counted_attendance())
     reach = apply(sessions_joined(
         select(Series.name, Series.start_date, func.count(distinct(Session.id)).label("sessions_held"),
                func.count(Attendance.id).label("attendances"),
@@ -69,7 +69,7 @@ def people_reached(engine: Engine, filters: Filters) -> int:
     """Distinct people who attended any held session within the filters (all chosen series together)."""
     query = apply(sessions_joined(select(func.count(distinct(Attendance.person_key))).select_from(Session)
                                   .join(Attendance, Attendance.session_id == Session.id))
-                  .where(Session.status == "held", ATTENDEE), filters)
+                  .where(Session.status == "held", counted_attendance()), filters)
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 

@@ -8,7 +8,8 @@ import pandas as pd
 from sqlalchemy import Engine, ScalarSelect, case, distinct, func, literal, select
 
 from data_access.database import read_frame
-from data_access.filters import ATTENDEE, UNKNOWN, Filters, apply, apply_people, organisation_id, sessions_joined
+from data_access.filters import (UNKNOWN, Filters, apply, apply_people, counted_attendance, organisation_id,
+                                  sessions_joined)
 from data_access.models import Attendance, Organisation, Series, Session, Workforce
 from data_access.suppression import suppress_column, suppress_table
 
@@ -35,7 +36,7 @@ def division_names(engine: Engine, org_code: str) -> list[str]:
 def _attended(columns: list, filters: Filters):
     """A query over attendees of held sessions within the filters, people filters included."""
     query = sessions_joined(select(*columns).select_from(Session).join(Attendance, Attendance.session_id == Session.id))
-    return apply_people(apply(query.where(Session.status == "held", ATTENDEE), filters), filters)
+    return apply_people(apply(query.where(Session.status == "held", counted_attendance()), filters), filters)
 
 
 def _people_by(engine: Engine, filters: Filters, dimension: str) -> pd.Series:
