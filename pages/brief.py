@@ -15,6 +15,7 @@ from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMN
 from reports.markdown import escape
 from ui.context import derived, figure, gathered_brief, query, settings
 from ui.headings import SCORES, headed, show_table
+from ui.link_values import linked_session
 from ui.page import page_filters
 from ui.verbatim import quote
 
@@ -41,10 +42,17 @@ choices = query("brief", "session_choices", filters.org_code, today)
 if choices.empty:
     st.info("There are no sessions to brief yet.")
     st.stop()
-labels = {session_label(row): int(row.session_id) for row in choices.itertuples()}
-label = st.selectbox("Session", list(labels), key="session", bind="query-params",
-                     help="Upcoming sessions first, soonest first; then held sessions, newest first.")
-brief = gathered_brief(labels[label], today, settings().suppression_threshold)
+labels = {int(row.session_id): session_label(row) for row in choices.itertuples()}
+# The link names the session by its id, which never changes (a label does, when "upcoming" goes).
+linked, unknown = linked_session(st.query_params.get("session"), labels)
+if unknown:
+    st.warning(f"This link's session ({unknown}) no longer exists, so the brief below is for another one: "
+               f"{labels[next(iter(labels))]}. Choose the session you want.", icon=":material/link_off:")
+ids = list(labels)
+session_id = st.selectbox("Session", ids, index=ids.index(linked) if linked else 0, format_func=labels.get,
+                          key="session", help="Upcoming sessions first, soonest first; then held sessions, newest first.")
+st.query_params["session"] = str(session_id)
+brief = gathered_brief(session_id, today, settings().suppression_threshold)
 
 st.header(brief.session["title"])
 st.caption(cover_line(brief))

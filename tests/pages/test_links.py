@@ -1,0 +1,33 @@
+"""A link's filter values that no longer exist are named in a notice above the page, never dropped silently."""
+from __future__ import annotations
+
+from ui.link_values import stale_notice
+
+
+def test_a_series_that_no_longer_exists_is_named_and_the_rest_of_the_link_kept(app):
+    at = app(series=["Series 2", "Series 9"])
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "This link asks for series 'Series 9', which no longer exists: the view is not narrowed by it. "
+        "Check the filters in the sidebar."]
+    assert at.multiselect(key="series").value == ["Series 2"]
+
+
+def test_a_link_whose_values_all_exist_gives_no_notice(app):
+    at = app(series="Series 2", element="Safe and healthy")
+    assert not at.warning and at.multiselect(key="series").value == ["Series 2"]
+
+
+def test_the_explorers_own_filters_say_so_too(app):
+    at = app(sub_theme="no such sub-theme", band="Band 99")
+    at.switch_page("pages/explorer.py").run()
+    assert [w.value for w in at.warning] == [
+        "This link asks for sub-theme 'no such sub-theme'; band 'Band 99', which no longer exist: the view is not "
+        "narrowed by them. Check the filters in the sidebar."]
+
+
+def test_the_notice_names_every_filter_and_value():
+    assert stale_notice({"series": [], "element": []}) is None
+    assert stale_notice({"series": ["Series 9", "Series 8"], "organisation": ["RXX"]}) == (
+        "This link asks for series 'Series 9', 'Series 8'; organisation 'RXX', which no longer exist: the view is not "
+        "narrowed by them. Check the filters in the sidebar.")
