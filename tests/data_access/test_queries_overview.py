@@ -136,3 +136,23 @@ def test_organisations_and_series_lists(seeded_engine):
     assert list(orgs["ods_code"]) == [TRUST]
     assert orgs["sessions"].iloc[0] == len(sessions())
     assert list(q.series_list(seeded_engine, TRUST)["name"]) == ["Series 1", "Series 2", "Series 3"]
+
+
+def test_headline_totals_count_exactly_the_dates_chosen(seeded_engine):
+    chosen = Filters(TRUST, date_from=date(2024, 3, 1), date_to=date(2024, 8, 31))
+    totals = q.headline_totals(seeded_engine, chosen, AS_OF)
+    s = sessions()
+    held = s[(s["status"] == "held") & s["session_date"].between("2024-03-01", "2024-08-31")]
+    attend = attendees_by_date()
+    assert totals["sessions_held"] == len(held) > 0
+    assert totals["attendances"] == sum(attend[d] for d in held["session_date"])
+    assert (totals["first_session"].strftime("%Y-%m-%d"), totals["last_session"].strftime("%Y-%m-%d")) == (
+        held["session_date"].min(), held["session_date"].max())
+    feedback = pd.read_csv(SAMPLE_FOLDER / "feedback.csv")
+    assert totals["feedback_items"] == feedback["session_date"].isin(held["session_date"]).sum()
+
+
+def test_headline_totals_of_a_whole_series_are_its_row_of_the_headline(seeded_engine):
+    whole = q.headline_totals(seeded_engine, Filters(TRUST, series=("Series 2",)), AS_OF)
+    row = q.headline_by_series(seeded_engine, ALL, AS_OF).set_index("name").loc["Series 2"]
+    assert whole[q.MEASURES].to_dict() == row[q.MEASURES].to_dict()
