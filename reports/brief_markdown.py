@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from reports.brief import REACH_DIMENSIONS, Brief
-from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
-                                    REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
-                                    raised, score_rows)
+from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SCORES_NOTE,
+                                    SECTIONS, REACH_COLUMNS, cover_line, done_heading, facts, reach_caption,
+                                    reach_rows, raised, score_rows)
 from reports.markdown import escape, table
 
 
@@ -30,7 +30,8 @@ def brief_markdown(brief: Brief) -> str:
                  else "No actions on this element were completed in that time.")
     parts += ["", f"## {SECTIONS['scores']}", ""]
     scores = score_rows(brief)
-    parts.append(table(scores, SCORE_COLUMNS) if not scores.empty else "No survey scores are loaded for this element.")
+    parts.append(f"{SCORES_NOTE}\n\n{table(scores, SCORE_COLUMNS)}" if not scores.empty
+                 else "No survey scores are loaded for this element.")
     parts += ["", f"## {SECTIONS['reach']}", "", reach_caption(brief)]
     for dimension, label in REACH_DIMENSIONS.items():
         parts += ["", f"### By {label.lower()}", "", table(reach_rows(brief.reach[dimension]), REACH_COLUMNS)]

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from reports.brief import REACH_DIMENSIONS, Brief
-from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SECTIONS,
-                                    REACH_COLUMNS, cover_line, done_heading, facts, reach_caption, reach_rows,
-                                    raised, score_rows)
+from reports.brief_sections import (ACTION_COLUMNS, DONE_COLUMNS, EARLIER_COLUMNS, SCORE_COLUMNS, SCORES_NOTE,
+                                    SECTIONS, REACH_COLUMNS, cover_line, done_heading, facts, reach_caption,
+                                    reach_rows, raised, score_rows)
 from reports.markdown import cell
 from reports.pdf_charts import score_panels
 from reports.pdf_document import Document
@@ -62,6 +62,7 @@ def brief_pdf(brief: Brief) -> bytes:
         score_panels(pdf, brief.scores, brief.score_codes)
         pdf.ln(2)
         pdf.table_of(_rows(scores, SCORE_COLUMNS), list(SCORE_COLUMNS.values()), (50, 24, 29, 29, 29, 29))
+        pdf.paragraph(SCORES_NOTE, size=9)
     pdf.heading(SECTIONS["reach"])
     pdf.paragraph(reach_caption(brief), size=9)
     for dimension, label in REACH_DIMENSIONS.items():
