@@ -216,9 +216,9 @@ def load_survey(conn: Connection, scores: pd.DataFrame, benchmarks: pd.DataFrame
     """Scores and benchmarks, each by org_code, survey_year and metric_code: an organisation's benchmarks are its
     own, so loading another trust's never changes them."""
     counts = {"added": 0, "updated": 0, "unchanged": 0}
+    key = ["organisation_id", "survey_year", "metric_code"]
     for model, frame in ((SurveyScore, scores), (BenchmarkScore, benchmarks)):
-        done = sync(conn, model.__table__, _by_organisation(conn, frame), ["organisation_id", "survey_year", "metric_code"],
-                    write=write)
+        done = sync(conn, model.__table__, _by_organisation(conn, frame), key, write=write)
         counts = {k: counts[k] + done[k] for k in counts}
     return counts
 

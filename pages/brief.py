@@ -50,7 +50,8 @@ if unknown:
                f"{labels[next(iter(labels))]}. Choose the session you want.", icon=":material/link_off:")
 ids = list(labels)
 session_id = st.selectbox("Session", ids, index=ids.index(linked) if linked else 0, format_func=labels.get,
-                          key="session", help="Upcoming sessions first, soonest first; then held sessions, newest first.")
+                          key="session",
+                          help="Upcoming sessions first, soonest first; then held sessions, newest first.")
 st.query_params["session"] = str(session_id)
 brief = gathered_brief(session_id, today, settings().suppression_threshold)
 

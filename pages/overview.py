@@ -83,8 +83,8 @@ else:
         st.metric("Workforce reached", percent(now["people_reached"], workforce), border=True, width=CARD_WIDTH,
                   delta=None if before is None else
                   share_change(now["people_reached"], workforce, before["people_reached"], workforce_before),
-                  help=f"People reached as a share of the {whole(workforce)} staff in the workforce figures in force at "
-                       "the period's last session (each period against its own).")
+                  help=f"People reached as a share of the {whole(workforce)} staff in the workforce figures in "
+                       "force at the period's last session (each period against its own).")
         card("Feedback items", now["feedback_items"], delta(now, before, "feedback_items"))
         card("Actions done", now["actions_done"], delta(now, before, "actions_done"),
              help="Actions raised at this period's sessions that are now done, whenever they were completed.")

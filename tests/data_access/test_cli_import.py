@@ -78,8 +78,8 @@ def test_importing_a_sample_report_again_changes_nothing_but_is_recorded(seeded_
 
 def test_export_survey_puts_the_trust_beside_its_group(seeded_url: str) -> None:
     output = run_cli(seeded_url, "export", "survey", "--org", TRUST)
-    assert output.splitlines()[0] == ("org_code,survey_year,metric,score,responses,group_best,group_average,group_worst,"
-                                      "group_organisations")
+    assert output.splitlines()[0] == ("org_code,survey_year,metric,score,responses,group_best,group_average,"
+                                      "group_worst,group_organisations")
     exported = read_csv_text(output)
     assert len(exported) == 30 * 5
     sheet = pd.read_excel(SAMPLE_FOLDER / "nhs_staff_survey_benchmarks.xlsx", sheet_name="Acute and Acute Community")
