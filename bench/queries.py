@@ -36,6 +36,7 @@ def query_calls(engine: Engine, today: date, threshold: int) -> dict[str, Callab
         "overview.organisations_with_sessions": lambda: o.organisations_with_sessions(engine),
         "overview.series_list": lambda: o.series_list(engine, org),
         "overview.headline_by_series": lambda: o.headline_by_series(engine, everything, today),
+        "overview.headline_totals": lambda: o.headline_totals(engine, everything, today),
         "overview.people_reached": lambda: o.people_reached(engine, everything),
         "overview.workforce_headcount": lambda: o.workforce_headcount(engine, org, today),
         "overview.survey_trends": lambda: o.survey_trends(engine, org, tuple(taxonomy.ELEMENT_CODES)),

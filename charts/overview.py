@@ -19,6 +19,9 @@ from formats.british import counted
 # The survey runs each autumn: a year's score is drawn at its fieldwork, not at publication the next March.
 FIELDWORK_MONTH, FIELDWORK_DAY = 10, 15
 HEATMAP_MEASURES = {"sessions": "Sessions held", "attendances": "Attendances", "feedback_items": "Feedback items"}
+# What the trend chart's band and dashed line are, in the captions beneath it (the NHS benchmark reports' convention).
+BENCHMARK_KEY = ("Shaded: the benchmarking group's best to worst, the trust included; dashed: its average (the "
+                 "median).")
 
 
 def fieldwork_date(year: int) -> datetime:
@@ -30,9 +33,11 @@ def _panel(scores: pd.DataFrame, sessions: pd.DataFrame, axes: dict[str, str], f
     """One score's traces, as plain dicts on the given axes (the figure validates them once, together)."""
     x = [fieldwork_date(y) for y in scores["survey_year"]]
     traces = [
-        {"x": x + x[::-1], "y": list(scores["best"]) + list(scores["worst"])[::-1], "fill": "toself",
-         "mode": "lines", "fillcolor": NHS_PALE_GREY, "line": {"width": 0}, "name": "Group best to worst",
-         "legendgroup": "band", "showlegend": first, "hoverinfo": "skip", "connectgaps": False},
+        {"x": [*xs, *xs[::-1]], "y": [*best, *worst[::-1]], "fill": "toself", "mode": "lines",
+         "fillcolor": NHS_PALE_GREY, "line": {"width": 0}, "name": "Group best to worst", "legendgroup": "band",
+         "showlegend": first and n == 0, "hoverinfo": "skip"}
+        for n, (xs, best, worst) in enumerate(band_stretches(scores))]
+    traces += [
         {"x": x, "y": scores["average"], "mode": "lines", "line": {"color": NHS_DARK_GREY, "dash": "dash"},
          "name": "Group average", "legendgroup": "avg", "showlegend": first,
          "hovertemplate": "%{x|%Y} survey: group average %{y:.2f}<extra></extra>"},
@@ -51,6 +56,23 @@ def _panel(scores: pd.DataFrame, sessions: pd.DataFrame, axes: dict[str, str], f
             "hovertemplate": "%{x|%d %B %Y}<br>%{customdata[0]}<br>%{customdata[1]} attended (%{customdata[2]})"
                              "<extra></extra>"})
     return [{"type": "scatter", **axes, **trace} for trace in traces]
+
+
+def band_stretches(scores: pd.DataFrame) -> list[tuple[list[datetime], list[float], list[float]]]:
+    """(fieldwork dates, best, worst) of each run of years with a benchmark: one shape across a year without one
+    would join its neighbours through the gap, and Plotly then draws none of it."""
+    stretches: list[tuple[list[datetime], list[float], list[float]]] = []
+    after_gap = True
+    for year, best, worst in zip(scores["survey_year"], scores["best"], scores["worst"]):
+        if pd.isna(best) or pd.isna(worst):
+            after_gap = True
+            continue
+        if after_gap:
+            stretches.append(([], [], []))
+            after_gap = False
+        for values, value in zip(stretches[-1], (fieldwork_date(year), float(best), float(worst))):
+            values.append(value)
+    return stretches
 
 
 @functools.lru_cache(maxsize=32)

@@ -22,6 +22,7 @@ class Settings:
     as_of: date | None
     user_name: str = "local user"
     max_upload_bytes: int = 20 * 1024 * 1024
+    min_minutes: float = 0.0
 
     @property
     def seeds_sample_data(self) -> bool:
@@ -36,6 +37,14 @@ class Settings:
 
 def default_database_url() -> str:
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def minimum_minutes(env: dict[str, str] | None = None) -> float:
+    """BC_MIN_MINUTES: how long someone must have attended for the attendance to count (0: any time at all)."""
+    minutes = float((os.environ if env is None else env).get("BC_MIN_MINUTES") or "0")
+    if not 0 <= minutes <= 24 * 60:
+        raise ValueError("BC_MIN_MINUTES must be from 0 to 1440 minutes")
+    return minutes
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -59,4 +68,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         as_of=date.fromisoformat(as_of) if as_of else None,
         user_name=env.get("BC_USER", "").strip() or "local user",
         max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+        min_minutes=minimum_minutes(env),
     )

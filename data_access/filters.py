@@ -4,16 +4,23 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
+from data_access.config import minimum_minutes
 from domain.vocabulary import ATTENDEE_ROLE
 from data_access.models import Attendance, Feedback, FeedbackSubTheme, Organisation, Series, Session
 
 UNKNOWN = "Unknown"
 NOT_TAGGED = "Not yet tagged"
-# Teams organisers and presenters run the session; only attendees count as reach.
-ATTENDEE = Attendance.teams_role == ATTENDEE_ROLE
+
+
+def counted_attendance() -> ColumnElement[bool]:
+    """The attendance rows every count of attendance and reach takes: attendees (Teams organisers and presenters run
+    the session) who stayed at least BC_MIN_MINUTES (default 0: anyone who joined)."""
+    attendee = Attendance.teams_role == ATTENDEE_ROLE
+    minutes = minimum_minutes()
+    return and_(attendee, Attendance.minutes_attended >= minutes) if minutes else attendee
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,8 @@ def attendee_count() -> ScalarSelect:
 
     Counted per session from the (session_id, teams_role) index, not grouped over all attendance and joined:
     a region's million rows made that a full scan for every page that shows attendance."""
-    return (select(func.count()).select_from(Attendance).where(Attendance.session_id == Session.id, ATTENDEE)
+    return (select(func.count()).select_from(Attendance).where(Attendance.session_id == Session.id,
+                                                               counted_attendance())
             .correlate(Session).scalar_subquery())
 
 

@@ -107,9 +107,7 @@ def organisation_ids(conn: Connection) -> dict[str, int]:
 
 
 def load_series(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
-    orgs = organisation_ids(conn)
-    rows = frame.assign(organisation_id=frame["org_code"].map(orgs)).drop(columns="org_code")
-    return sync(conn, Series.__table__, rows, ["organisation_id", "name"])
+    return sync(conn, Series.__table__, _by_organisation(conn, frame), ["organisation_id", "name"])
 
 
 def series_keys(conn: Connection) -> pd.DataFrame:
@@ -215,15 +213,21 @@ def load_actions(conn: Connection, frame: pd.DataFrame, write: bool = True,
 
 
 def load_survey(conn: Connection, scores: pd.DataFrame, benchmarks: pd.DataFrame, write: bool = True) -> dict[str, int]:
-    orgs = organisation_ids(conn)
-    rows = scores.assign(organisation_id=scores["org_code"].map(orgs)).drop(columns="org_code")
-    counts = sync(conn, SurveyScore.__table__, rows, ["organisation_id", "survey_year", "metric_code"], write=write)
-    bench = sync(conn, BenchmarkScore.__table__, benchmarks, ["benchmark_group", "survey_year", "metric_code"],
-                 write=write)
-    return {k: counts[k] + bench[k] for k in counts}
+    """Scores and benchmarks, each by org_code, survey_year and metric_code: an organisation's benchmarks are its
+    own, so loading another trust's never changes them."""
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    key = ["organisation_id", "survey_year", "metric_code"]
+    for model, frame in ((SurveyScore, scores), (BenchmarkScore, benchmarks)):
+        done = sync(conn, model.__table__, _by_organisation(conn, frame), key, write=write)
+        counts = {k: counts[k] + done[k] for k in counts}
+    return counts
+
+
+def _by_organisation(conn: Connection, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with organisation_id in place of org_code."""
+    return frame.assign(organisation_id=frame["org_code"].map(organisation_ids(conn))).drop(columns="org_code")
 
 
 def load_workforce(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
-    orgs = organisation_ids(conn)
-    rows = frame.assign(organisation_id=frame["org_code"].map(orgs)).drop(columns="org_code")
-    return sync(conn, Workforce.__table__, rows, ["organisation_id", "as_at", "staff_group", "division"], write=write)
+    return sync(conn, Workforce.__table__, _by_organisation(conn, frame), ["organisation_id", "as_at", "staff_group",
+                                                                          "division"], write=write)

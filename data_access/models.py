@@ -161,17 +161,21 @@ class SurveyScore(Base):
 
 
 class BenchmarkScore(Base):
-    """Best, average and worst of a benchmarking group for one score and survey year."""
+    """An organisation's benchmarking group's best, average (median) and worst for one score and survey year, as the
+    organisation's own import gave them: from the NHS workbook, over every organisation in the group, the trust
+    included (organisations: how many had a score); from a trust's own table, its figures as given (organisations
+    unknown). Another trust's import never changes them."""
     __tablename__ = "benchmark_score"
     id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
     benchmark_group: Mapped[str] = mapped_column(String(200))
     survey_year: Mapped[int] = mapped_column(Integer)
     metric_code: Mapped[str] = mapped_column(ForeignKey("metric.code"))
     best: Mapped[float | None] = mapped_column(Float)
     average: Mapped[float | None] = mapped_column(Float)
     worst: Mapped[float | None] = mapped_column(Float)
-    organisations: Mapped[int] = mapped_column(Integer)
-    __table_args__ = (UniqueConstraint("benchmark_group", "survey_year", "metric_code"),)
+    organisations: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (UniqueConstraint("organisation_id", "survey_year", "metric_code"),)
 
 
 class Workforce(Base):

@@ -37,16 +37,18 @@ def sessions_export(engine: Engine) -> pd.DataFrame:
 
 
 def survey_export(engine: Engine, org_code: str) -> pd.DataFrame:
-    """An organisation's survey scores beside its benchmarking group's best, average and worst."""
+    """An organisation's survey scores beside its own benchmarks: its group's best, average and worst."""
     query = (select(Organisation.ods_code.label("org_code"), SurveyScore.survey_year,
                     SurveyScore.metric_code.label("metric"), SurveyScore.score, SurveyScore.responses, BenchmarkScore.best.label("group_best"),
-                    BenchmarkScore.average.label("group_average"), BenchmarkScore.worst.label("group_worst"))
+                    BenchmarkScore.average.label("group_average"), BenchmarkScore.worst.label("group_worst"),
+                    BenchmarkScore.organisations.label("group_organisations"))
              .join(Organisation, Organisation.id == SurveyScore.organisation_id)
              .join(Metric, Metric.code == SurveyScore.metric_code)
-             .outerjoin(BenchmarkScore, (BenchmarkScore.benchmark_group == Organisation.benchmark_group)
+             .outerjoin(BenchmarkScore, (BenchmarkScore.organisation_id == SurveyScore.organisation_id)
                         & (BenchmarkScore.survey_year == SurveyScore.survey_year)
                         & (BenchmarkScore.metric_code == SurveyScore.metric_code))
              .where(Organisation.ods_code == org_code)
              .order_by(SurveyScore.survey_year, Metric.sort_order))
-    columns = ["org_code", "survey_year", "metric", "score", "responses", "group_best", "group_average", "group_worst"]
-    return read_frame(engine, query, columns).astype({"responses": "Int64"})
+    columns = ["org_code", "survey_year", "metric", "score", "responses", "group_best", "group_average", "group_worst",
+               "group_organisations"]
+    return read_frame(engine, query, columns).astype({"responses": "Int64", "group_organisations": "Int64"})

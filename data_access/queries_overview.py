@@ -10,8 +10,8 @@ from domain.vocabulary import OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_H
 from domain import taxonomy
 from data_access.database import read_frame
 from data_access.queries_reach import workforce_snapshot
-from data_access.filters import (ATTENDEE, Filters, apply, attendee_count, feedback_count, organisation_id,
-                                  sessions_joined)
+from data_access.filters import (Filters, apply, attendee_count, counted_attendance, feedback_count,
+                                  organisation_id, sessions_joined)
 from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
                                 SurveyScore, Workforce)
 
@@ -30,44 +30,71 @@ def series_list(engine: Engine, org_code: str) -> pd.DataFrame:
     return read_frame(engine, query, ["name", "start_date", "end_date", "cadence"])
 
 
+MEASURES = ["sessions_held", "attendances", "people_reached", "first_session", "last_session", "feedback_items",
+            "actions_done", "actions_open", "actions_overdue"]
+
+
 def headline_by_series(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
-    """Per series (in order): sessions held, attendances, people reached, feedback items, actions by state.
+    """Per series (in order): sessions held, attendances, people reached, the first and last session held, feedback
+    items, and the actions raised at its sessions by state.
 
     Series filters are ignored here so the page can always compare a series with the one before it."""
-    held = and_(Session.status == SESSION_HELD, ATTENDEE)
+    by_series = [Series.name]
+    reach, feedback, actions = _headline_queries(filters, today, by_series, ignore_series=True)
+    frame = series_list(engine, filters.org_code)[["name", "start_date"]]
+    for query, columns in ((reach, _REACH), (feedback, ["feedback_items"]), (actions, _ACTIONS)):
+        frame = frame.merge(read_frame(engine, query.group_by(*by_series), ["name", *columns]), on="name", how="left")
+    return _counts_as_whole_numbers(frame).sort_values("start_date").reset_index(drop=True)
+
+
+def headline_totals(engine: Engine, filters: Filters, today: date) -> pd.Series:
+    """The headline's measures over everything the filters select (the chosen series and dates together): what
+    the Overview shows when From or To is set."""
+    reach, feedback, actions = _headline_queries(filters, today, [])
+    frame = pd.concat([read_frame(engine, query, columns) for query, columns in
+                       ((reach, _REACH), (feedback, ["feedback_items"]), (actions, _ACTIONS))], axis=1)
+    return _counts_as_whole_numbers(frame).iloc[0]
+
+
+_REACH = ["sessions_held", "attendances", "people_reached", "first_session", "last_session"]
+_ACTIONS = ["actions_done", "actions_open", "actions_overdue"]
+
+
+def _headline_queries(filters: Filters, today: date, group: list, *, ignore_series: bool = False):
+    """The headline's three queries (reach, feedback, actions), selecting the group's columns first."""
+    held = and_(Session.status == SESSION_HELD, counted_attendance())
     reach = apply(sessions_joined(
-        select(Series.name, Series.start_date, func.count(distinct(Session.id)).label("sessions_held"),
-               func.count(Attendance.id).label("attendances"),
-               func.count(distinct(Attendance.person_key)).label("people_reached"))
+        select(*group, func.count(distinct(Session.id)), func.count(Attendance.id),
+               func.count(distinct(Attendance.person_key)), func.min(Session.starts_at), func.max(Session.starts_at))
         .select_from(Session).join(Attendance, and_(Attendance.session_id == Session.id, held))), filters,
-        ignore_series=True).group_by(Series.name, Series.start_date)
-    feedback = apply(sessions_joined(select(Series.name, func.count(Feedback.id)).select_from(Feedback)
+        ignore_series=ignore_series)
+    feedback = apply(sessions_joined(select(*group, func.count(Feedback.id)).select_from(Feedback)
                                      .join(Session, Session.id == Feedback.session_id)), filters,
-                     ignore_series=True).group_by(Series.name)
+                     ignore_series=ignore_series)
     overdue = and_(Action.status.in_(OPEN_ACTION_STATUSES), Action.due_date < today)
     actions = apply(sessions_joined(
-        select(Series.name,
-               func.sum(case((Action.status == "done", 1), else_=0)),
-               func.sum(case((Action.status.in_(OPEN_ACTION_STATUSES), 1), else_=0)),
-               func.sum(case((overdue, 1), else_=0)))
+        select(*group,
+               func.coalesce(func.sum(case((Action.status == "done", 1), else_=0)), 0),
+               func.coalesce(func.sum(case((Action.status.in_(OPEN_ACTION_STATUSES), 1), else_=0)), 0),
+               func.coalesce(func.sum(case((overdue, 1), else_=0)), 0))
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters,
-        ignore_series=True).group_by(Series.name)
-    series = series_list(engine, filters.org_code)[["name", "start_date"]]
-    frame = (series.merge(read_frame(engine, reach, ["name", "start_date", "sessions_held", "attendances",
-                                                 "people_reached"]).drop(columns="start_date"), on="name", how="left")
-             .merge(read_frame(engine, feedback, ["name", "feedback_items"]), on="name", how="left")
-             .merge(read_frame(engine, actions, ["name", "actions_done", "actions_open", "actions_overdue"]), on="name",
-                    how="left"))
-    counts = [c for c in frame.columns if c not in ("name", "start_date")]
+        ignore_series=ignore_series)
+    return reach, feedback, actions
+
+
+def _counts_as_whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Missing counts as 0 and every count a whole number; the first and last session as timestamps."""
+    counts = [c for c in MEASURES if c not in ("first_session", "last_session")]
     frame[counts] = frame[counts].fillna(0).astype(int)
-    return frame.sort_values("start_date").reset_index(drop=True)
+    return frame.assign(first_session=pd.to_datetime(frame["first_session"]),
+                        last_session=pd.to_datetime(frame["last_session"]))
 
 
 def people_reached(engine: Engine, filters: Filters) -> int:
     """Distinct people who attended any held session within the filters (all chosen series together)."""
     query = apply(sessions_joined(select(func.count(distinct(Attendance.person_key))).select_from(Session)
                                   .join(Attendance, Attendance.session_id == Session.id))
-                  .where(Session.status == SESSION_HELD, ATTENDEE), filters)
+                  .where(Session.status == SESSION_HELD, counted_attendance()), filters)
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 
@@ -81,20 +108,19 @@ def workforce_headcount(engine: Engine, org_code: str, on: date) -> int:
 
 
 def survey_trends(engine: Engine, org_code: str, codes: tuple[str, ...]) -> pd.DataFrame:
-    """The trust's score per year for each code (and the score's name), beside its group's best, average and
-    worst."""
-    org = select(Organisation.id, Organisation.benchmark_group).where(Organisation.ods_code == org_code).subquery()
+    """The trust's score and responses per year for each code (and the score's name), beside its own benchmarks: its
+    group's best, average (median) and worst, the trust included, and how many organisations they were taken over."""
     query = (select(SurveyScore.metric_code, SurveyScore.survey_year, SurveyScore.score, SurveyScore.responses,
-                    BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst)
-             .join(org, org.c.id == SurveyScore.organisation_id)
-             .outerjoin(BenchmarkScore, and_(BenchmarkScore.benchmark_group == org.c.benchmark_group,
+                    BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst, BenchmarkScore.organisations)
+             .outerjoin(BenchmarkScore, and_(BenchmarkScore.organisation_id == SurveyScore.organisation_id,
                                              BenchmarkScore.survey_year == SurveyScore.survey_year,
                                              BenchmarkScore.metric_code == SurveyScore.metric_code))
-             .where(SurveyScore.metric_code.in_(codes))
+             .where(SurveyScore.organisation_id == organisation_id(org_code), SurveyScore.metric_code.in_(codes))
              .order_by(SurveyScore.metric_code, SurveyScore.survey_year))
-    frame = read_frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst"])
-    return frame.astype({c: "float64" for c in ("score", "best", "average", "worst")}).assign(
-        score_name=frame["metric_code"].map(taxonomy.element_label))
+    frame = read_frame(engine, query, ["metric_code", "survey_year", "score", "responses", "best", "average", "worst",
+                                       "organisations"])
+    return frame.astype({**{c: "float64" for c in ("score", "best", "average", "worst")},
+                         "organisations": "Int64"}).assign(score_name=frame["metric_code"].map(taxonomy.element_label))
 
 
 def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:

@@ -9,7 +9,8 @@ from sqlalchemy import Engine, ScalarSelect, case, distinct, func, literal, sele
 
 from domain.vocabulary import SESSION_HELD
 from data_access.database import read_frame
-from data_access.filters import ATTENDEE, UNKNOWN, Filters, apply, apply_people, organisation_id, sessions_joined
+from data_access.filters import (UNKNOWN, Filters, apply, apply_people, counted_attendance, organisation_id,
+                                  sessions_joined)
 from data_access.models import Attendance, Organisation, Series, Session, Workforce
 from data_access.suppression import suppress_column, suppress_table
 
@@ -36,7 +37,7 @@ def division_names(engine: Engine, org_code: str) -> list[str]:
 def _attended(columns: list, filters: Filters):
     """A query over attendees of held sessions within the filters, people filters included."""
     query = sessions_joined(select(*columns).select_from(Session).join(Attendance, Attendance.session_id == Session.id))
-    return apply_people(apply(query.where(Session.status == SESSION_HELD, ATTENDEE), filters), filters)
+    return apply_people(apply(query.where(Session.status == SESSION_HELD, counted_attendance()), filters), filters)
 
 
 def _people_by(engine: Engine, filters: Filters, dimension: str) -> pd.Series:
@@ -86,8 +87,17 @@ def representation(engine: Engine, filters: Filters, dimension: str, threshold: 
     headcount = workforce.reindex(groups)
     frame["headcount"] = headcount.astype("Int64").to_numpy()
     frame["workforce_share"] = (headcount / workforce.sum()).astype("Float64").to_numpy()
-    frame["ratio"] = (frame["people_share"] / frame["workforce_share"]).round(2)
+    frame["ratio"] = _ratio(frame["people"], known, frame["headcount"], int(workforce.sum()))
+    frame.loc[frame["group"] == UNKNOWN, "ratio"] = pd.NA
     return frame
+
+
+def _ratio(people: pd.Series, known: int, headcount: pd.Series, total: int) -> pd.Series:
+    """Share of people reached over share of the workforce, from the counts in one division and never rounded: the
+    quotient of two rounded shares can fall just short of a threshold it meets (8% of 10% gives 0.7999...)."""
+    if not known or not total:
+        return pd.Series(pd.NA, index=people.index, dtype="Float64")
+    return (people.astype("Float64") * total) / (headcount.astype("Float64") * known)
 
 
 def people_by_series(engine: Engine, filters: Filters, dimension: str, threshold: int) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.explorer import representation_figure, representation_summary
-from charts.overview import trend_figure, trend_summary
+from charts.overview import BENCHMARK_KEY, trend_figure, trend_summary
 from data_access.filters import Filters
 from formats.british import counted
 from reports.brief import REACH_DIMENSIONS
@@ -17,6 +17,8 @@ from ui.cache import derived, figure
 from ui.cached import brief_sessions, gathered_brief
 from ui.context import settings
 from ui.headings import SCORES, headed, show_table
+from ui.highlight import escape_markdown
+from ui.link_values import linked_session
 from ui.page import page_filters
 from ui.verbatim import quote
 from domain.vocabulary import session_name
@@ -43,10 +45,18 @@ choices = brief_sessions(filters.org_code, today)
 if choices.empty:
     st.info("There are no sessions to brief yet.")
     st.stop()
-labels = {session_label(row): int(row.session_id) for row in choices.itertuples()}
-label = st.selectbox("Session", list(labels), key="session", bind="query-params",
-                     help="Upcoming sessions first, soonest first; then held sessions, newest first.")
-brief = gathered_brief(labels[label], today, settings().suppression_threshold)
+labels = {int(row.session_id): session_label(row) for row in choices.itertuples()}
+# The link names the session by its id, which never changes (a label does, when "upcoming" goes).
+linked, unknown = linked_session(st.query_params.get("session"), labels)
+if unknown:
+    st.warning(f"This link's session ({escape_markdown(unknown)}) no longer exists, so the brief below is for another one: "
+               f"{labels[next(iter(labels))]}. Choose the session you want.", icon=":material/link_off:")
+ids = list(labels)
+session_id = st.selectbox("Session", ids, index=ids.index(linked) if linked else 0, format_func=labels.get,
+                          key="session",
+                          help="Upcoming sessions first, soonest first; then held sessions, newest first.")
+st.query_params["session"] = str(session_id)
+brief = gathered_brief(session_id, today, settings().suppression_threshold)
 
 st.header(brief.session["title"])
 st.caption(cover_line(brief))
@@ -85,9 +95,8 @@ def still_open() -> None:
 
 
 def scores() -> None:
-    st.caption(trend_summary(brief.scores, brief.score_codes) + " Shaded: the benchmarking group's best to worst; "
-               "dashed: its average. Diamonds: sessions on this element, sized by attendance; hollow diamonds are "
-               "planned.")
+    st.caption(f"{trend_summary(brief.scores, brief.score_codes)} {BENCHMARK_KEY} Diamonds: sessions on this "
+               "element, sized by attendance; hollow diamonds are planned.")
     st.plotly_chart(figure(trend_figure, brief.scores, brief.markers, brief.score_codes), key="brief_scores",
                     theme=None)
     with st.expander("Table behind this chart"):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from reports.brief import REACH_DIMENSIONS, Brief
-from reports.brief_sections import BRIEF, Section, cover_line, facts, raised, reach_caption
+from reports.brief_sections import BRIEF, SCORES_NOTE, Section, cover_line, facts, raised, reach_caption
 from reports.markdown import escape, table
 
 
@@ -30,7 +30,12 @@ def _table(_brief: Brief, section: Section, rows: pd.DataFrame) -> list[str]:
     return [table(rows, section.columns)]
 
 
-BODIES: dict[str, Callable[[Brief, Section, pd.DataFrame], list[str]]] = {"raised": _quotes, "reach": _reach}
+def _scores(_brief: Brief, section: Section, rows: pd.DataFrame) -> list[str]:
+    return [SCORES_NOTE, "", table(rows, section.columns)]
+
+
+BODIES: dict[str, Callable[[Brief, Section, pd.DataFrame], list[str]]] = {"raised": _quotes, "scores": _scores,
+                                                                          "reach": _reach}
 
 
 def brief_markdown(brief: Brief) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from reports.brief import REACH_DIMENSIONS, Brief
-from reports.brief_sections import BRIEF, Section, cover_line, facts, raised, reach_caption
+from reports.brief_sections import BRIEF, SCORES_NOTE, Section, cover_line, facts, raised, reach_caption
 from reports.markdown import cell
 from reports.pdf_charts import score_panels
 from reports.pdf_document import Document
@@ -41,6 +41,7 @@ def _scores(pdf: Document, brief: Brief, section: Section, rows: pd.DataFrame) -
     score_panels(pdf, brief.scores, brief.score_codes)
     pdf.ln(2)
     _table(pdf, brief, section, rows)
+    pdf.paragraph(SCORES_NOTE, size=9)
 
 
 def _reach(pdf: Document, brief: Brief, section: Section, rows: pd.DataFrame) -> None:

@@ -30,6 +30,9 @@ ACTION_COLUMNS = {"you_said": "You said", "we_did": "We will", "owner": "Owner",
 DONE_COLUMNS = {"you_said": "You said", "we_did": "We did", "owner": "Owner", "completed_date": "Completed"}
 SCORE_COLUMNS = {"score_name": "Score", "survey_year": "Survey year", "score": "Our trust", "best": "Group best",
                  "average": "Group average", "worst": "Group worst"}
+# How the group's figures are taken, as the NHS benchmark reports take them.
+SCORES_NOTE = ("Group best, average (the median) and worst are over every organisation in the trust's benchmarking "
+               "group, the trust included.")
 
 
 def cover_line(brief: Brief) -> str:

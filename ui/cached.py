@@ -13,6 +13,8 @@ from ui.cache import CachedRead, cached_composite
 organisations_with_sessions = CachedRead(queries_overview.organisations_with_sessions)
 series_list = CachedRead(queries_overview.series_list)
 headline_by_series = CachedRead(queries_overview.headline_by_series)
+headline_totals = CachedRead(queries_overview.headline_totals)
+people_reached = CachedRead(queries_overview.people_reached)
 workforce_headcount = CachedRead(queries_overview.workforce_headcount)
 survey_trends = CachedRead(queries_overview.survey_trends)
 session_markers = CachedRead(queries_overview.session_markers)

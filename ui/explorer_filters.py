@@ -10,6 +10,14 @@ from domain import taxonomy
 from data_access.filters import UNKNOWN, Filters
 from ui.cache import current_version
 from ui.cached import division_names, feedback_sessions, sub_theme_names
+from ui.link_values import show_stale, stale_notice, stale_values
+
+# Each filter's label, its placeholder, and how a notice names it, by its key (also its URL parameter).
+LABELS = {"sub_theme": "Sub-theme", "session": "Session", "source": "Feedback source", "staff_group": "Staff group",
+          "division": "Division", "band": "Band"}
+PLACEHOLDERS = {"sub_theme": "All sub-themes", "session": "All sessions", "source": "All sources",
+                "staff_group": "All staff groups", "division": "All divisions", "band": "All bands"}
+NAMES = {key: label.lower() for key, label in LABELS.items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=500)
@@ -20,23 +28,24 @@ def session_labels(org_code: str, version: int) -> dict[str, int]:
 
 
 def explorer_filters(filters: Filters) -> Filters:
-    """Draw the explorer's filters and return the shared filters narrowed by them."""
+    """Draw the explorer's filters and return the shared filters narrowed by them; a value from the link that no
+    longer exists is named in a notice, never dropped silently."""
     labels = session_labels(filters.org_code, current_version())
+    choices = {"sub_theme": sub_theme_names(filters.org_code), "session": list(labels),
+               "source": FEEDBACK_SOURCES, "staff_group": [*taxonomy.STAFF_GROUPS, UNKNOWN],
+               "division": [*division_names(filters.org_code), UNKNOWN],
+               "band": [*taxonomy.BANDS, UNKNOWN]}
+    stale = {NAMES[key]: stale_values(key, options) for key, options in choices.items()}
+    chosen = {}
     with st.sidebar:
         st.markdown("**Explorer filters**")
-        sub_themes = st.multiselect("Sub-theme", sub_theme_names(filters.org_code),
-                                    key="sub_theme", bind="query-params", placeholder="All sub-themes")
-        chosen_sessions = st.multiselect("Session", list(labels), key="session", bind="query-params",
-                                         placeholder="All sessions")
-        sources = st.multiselect("Feedback source", FEEDBACK_SOURCES, key="source", bind="query-params",
-                                 placeholder="All sources")
-        st.markdown("**People**")
-        staff_groups = st.multiselect("Staff group", [*taxonomy.STAFF_GROUPS, UNKNOWN], key="staff_group",
-                                      bind="query-params", placeholder="All staff groups")
-        divisions = st.multiselect("Division", [*division_names(filters.org_code), UNKNOWN],
-                                   key="division", bind="query-params", placeholder="All divisions")
-        bands = st.multiselect("Band", [*taxonomy.BANDS, UNKNOWN], key="band", bind="query-params",
-                               placeholder="All bands")
-    return replace(filters, sub_themes=tuple(sub_themes), sessions=tuple(labels[label] for label in chosen_sessions),
-                   sources=tuple(sources), staff_groups=tuple(staff_groups), divisions=tuple(divisions),
-                   bands=tuple(bands))
+        for key, options in choices.items():
+            if key == "staff_group":
+                st.markdown("**People**")
+            chosen[key] = st.multiselect(LABELS[key], options, key=key, bind="query-params",
+                                         placeholder=PLACEHOLDERS[key])
+    show_stale(stale_notice(stale))
+    return replace(filters, sub_themes=tuple(chosen["sub_theme"]),
+                   sessions=tuple(labels[label] for label in chosen["session"]), sources=tuple(chosen["source"]),
+                   staff_groups=tuple(chosen["staff_group"]), divisions=tuple(chosen["division"]),
+                   bands=tuple(chosen["band"]))

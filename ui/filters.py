@@ -10,6 +10,7 @@ from data_access.filters import Filters
 from formats.british import long_date
 from ui.cache import current_version
 from ui.cached import organisations_with_sessions, series_list
+from ui.link_values import show_stale, stale_notice, stale_values
 
 EARLIEST = date(2015, 1, 1)
 LATEST = date(2035, 12, 31)
@@ -31,15 +32,19 @@ def series_names(org_code: str, version: int) -> list[str]:
 
 
 def sidebar_filters() -> Filters:
-    """Draw the shared filters and return their values."""
+    """Draw the shared filters and return their values; a value from the link that no longer exists is named in a
+    notice above the page, never dropped silently."""
     names = organisation_names(current_version())
+    stale = {"organisation": stale_values("org", names),
+             "People Promise element": stale_values("element", ELEMENT_NAMES)}
     with st.sidebar:
         st.markdown("**Filters**")
         org_code = next(iter(names), "")
         if len(names) > 1:
             org_code = st.selectbox("Organisation", list(names), format_func=names.get, key="org", bind="query-params")
-        chosen_series = st.multiselect("Series", series_names(org_code, current_version()), key="series",
-                                       bind="query-params", placeholder="All series")
+        series = series_names(org_code, current_version())
+        stale["series"] = stale_values("series", series)
+        chosen_series = st.multiselect("Series", series, key="series", bind="query-params", placeholder="All series")
         # Options are the names themselves (no format_func) so the URL reads ?element=Safe+and+healthy.
         elements = st.multiselect("People Promise element", ELEMENT_NAMES, key="element", bind="query-params",
                                   placeholder="All elements")
@@ -49,6 +54,7 @@ def sidebar_filters() -> Filters:
                                 format="DD/MM/YYYY", bind="query-params")
         if date_from and date_to and date_from > date_to:
             st.warning(f"'From' ({long_date(date_from)}) is after 'To' ({long_date(date_to)}): no sessions match.")
+    show_stale(stale_notice(stale))
     return Filters(org_code=str(org_code), series=tuple(chosen_series),
                    elements=tuple(taxonomy.resolve_metric(name) for name in elements), date_from=date_from,
                    date_to=date_to)

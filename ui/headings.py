@@ -49,7 +49,7 @@ def numbers(number_format: str, **headings: str) -> Headings:
 SCORES: Headings = {"score_name": "Score", **numbers("%d", survey_year="Survey year"),
                     **numbers("%.2f", score="Our score", average="Group average", best="Group best",
                               worst="Group worst"),
-                    **numbers("localized", responses="Responses")}
+                    **numbers("localized", responses="Responses", organisations="Organisations in the group")}
 SERIES_ELEMENTS: Headings = {"series": "Series", "element": "Element", "sessions": "Sessions held",
                              **numbers("localized", attendances="Attendances", feedback_items="Feedback items")}
 ACTION_PROGRESS: Headings = {"series": "Series", "element": "Element", "state": "State", "actions": "Actions"}

@@ -1,5 +1,6 @@
 """survey: the NHS Staff Survey benchmark workbook (one sheet per benchmarking group) for one or more trusts, or a
-trust's own benchmark table (rows Your org, Best, Average, Worst, Responses; one column per score) for a year."""
+trust's own benchmark table (rows Your org, Best, Average, Worst, Responses; one column per score) for a year.
+Each trust's benchmarks are its own: from the workbook, over its whole group, the trust included (NHS convention)."""
 from __future__ import annotations
 
 from datetime import date
@@ -91,8 +92,9 @@ def _trust_table(conn: Connection, table: pd.DataFrame, options: ImportOptions) 
     long = pd.DataFrame({"metric_code": codes, "responses": None, **values}).assign(survey_year=year)
     scores = long.assign(org_code=org_code, published_on=PUBLISHED_ON.get(year))[
         ["org_code", "survey_year", "metric_code", "score", "responses", "published_on"]]
-    benchmarks = long.assign(benchmark_group=group, organisations=0)[
-        ["benchmark_group", "survey_year", "metric_code", "best", "average", "worst", "organisations"]]
+    # The trust's own figures as given; how many organisations they were taken over, the table does not say.
+    benchmarks = long.assign(org_code=org_code, benchmark_group=group, organisations=None)[
+        ["org_code", "benchmark_group", "survey_year", "metric_code", "best", "average", "worst", "organisations"]]
     return Prepared(rows=len(scores) + len(benchmarks), data={"orgs": pd.DataFrame(), "scores": scores,
                                                               "benchmarks": benchmarks},
                     problems=checks.problems, warnings=checks.warnings)

@@ -28,7 +28,8 @@ def metric_for_column(name: str) -> tuple[str, int] | None:
 
 
 def read_workbook(raw: bytes, org_codes: set[str] | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(organisations, scores, group benchmarks). org_codes None takes every organisation's scores."""
+    """(organisations, scores, benchmarks). org_codes None takes every organisation; each one taken gets its group's
+    benchmarks, computed over the whole group with it included, so they are the same whichever trusts are taken."""
     sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, engine="openpyxl")
     orgs, scores, benchmarks = [], [], []
     for sheet_name, sheet in sheets.items():
@@ -39,8 +40,9 @@ def read_workbook(raw: bytes, org_codes: set[str] | None) -> tuple[pd.DataFrame,
             long = _long(members)
             ours = long["org_code"].isin(org_codes) if org_codes is not None else pd.Series(True, index=long.index)
             scores.append(long[ours])
-            benchmarks.append(_group_stats(long[~ours] if org_codes is not None else long, str(group)))
             chosen = members[members["org_id"].isin(org_codes)] if org_codes is not None else members
+            benchmarks.append(_group_stats(long, str(group)).merge(
+                pd.DataFrame({"org_code": chosen["org_id"]}), how="cross"))
             orgs.append(pd.DataFrame({"ods_code": chosen["org_id"], "name": chosen["org_name"],
                                       "benchmark_group": group}))
     return pd.concat(orgs, ignore_index=True), pd.concat(scores, ignore_index=True), pd.concat(benchmarks, ignore_index=True)
@@ -62,7 +64,8 @@ def _long(sheet: pd.DataFrame) -> pd.DataFrame:
 
 
 def _group_stats(long: pd.DataFrame, group: str) -> pd.DataFrame:
-    """Best, average (median, as the national benchmark reports use) and worst per score and year."""
+    """Best, average (median) and worst per score and year over every organisation in the group, the trust
+    included, as the national benchmark reports compute them; organisations counts those with a score."""
     stats = long.groupby(["survey_year", "metric_code"], as_index=False).agg(
         best=("score", "max"), average=("score", "median"), worst=("score", "min"), organisations=("score", "count"))
     # Every score, morale included, is higher-is-better, so the maximum is the best.

@@ -43,6 +43,18 @@ def test_trend_figure_draws_each_score_with_its_sessions_and_keeps_gaps():
     assert sum(1 for t in fig.data if t.showlegend) == 4  # one legend entry per kind, not per panel
 
 
+def test_the_band_is_drawn_on_both_sides_of_a_year_without_a_benchmark():
+    fig = trend_figure(scores(), sessions(), ("PP4", "ENG"))
+    bands = [t for t in fig.data if t.name == "Group best to worst"]
+    pp4 = [t for t in bands if t.xaxis == "x"]
+    # PP4 has no 2023 figures: 2021-2022 and 2024-2025 are drawn as two closed shapes, none across the gap.
+    assert [[pd.Timestamp(x).year for x in t.x] for t in pp4] == [[2021, 2022, 2022, 2021], [2024, 2025, 2025, 2024]]
+    assert [list(t.y) for t in pp4] == [[6.5, 6.5, 5.0, 5.0], [6.5, 6.5, 5.0, 5.0]]
+    assert all(t.fill == "toself" and not any(pd.isna(y) for y in t.y) for t in bands)
+    assert [len(t.x) for t in bands if t.xaxis == "x2"] == [10]  # ENG: one stretch of five years
+    assert sum(1 for t in bands if t.showlegend) == 1
+
+
 def test_each_score_has_its_own_panel_under_its_title_and_its_range_from_the_data():
     first = trend_figure(scores(), sessions(), ("PP4", "ENG"))
     assert {(t.name, t.xaxis, t.yaxis) for t in first.data if t.name == "Our trust"} == {

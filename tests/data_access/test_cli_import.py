@@ -78,15 +78,17 @@ def test_importing_a_sample_report_again_changes_nothing_but_is_recorded(seeded_
 
 def test_export_survey_puts_the_trust_beside_its_group(seeded_url: str) -> None:
     output = run_cli(seeded_url, "export", "survey", "--org", TRUST)
-    assert output.splitlines()[0] == "org_code,survey_year,metric,score,responses,group_best,group_average,group_worst"
+    assert output.splitlines()[0] == ("org_code,survey_year,metric,score,responses,group_best,group_average,"
+                                      "group_worst,group_organisations")
     exported = read_csv_text(output)
     assert len(exported) == 30 * 5
     sheet = pd.read_excel(SAMPLE_FOLDER / "nhs_staff_survey_benchmarks.xlsx", sheet_name="Acute and Acute Community")
-    ours, peers = sheet[sheet["org_id"] == TRUST].iloc[0], sheet[sheet["org_id"] != TRUST]
+    ours, group = sheet[sheet["org_id"] == TRUST].iloc[0], sheet["PP3_2_2024"]  # the group: the trust included
     row = next(r for r in exported if r["survey_year"] == "2024" and r["metric"] == "PP3_2")
     assert (float(row["score"]), int(row["responses"])) == (ours["PP3_2_2024"], ours["responses_2024"])
     assert (float(row["group_best"]), float(row["group_average"]), float(row["group_worst"])) == pytest.approx(
-        (peers["PP3_2_2024"].max(), peers["PP3_2_2024"].median(), peers["PP3_2_2024"].min()))
+        (group.max(), group.median(), group.min()))
+    assert int(row["group_organisations"]) == group.count()
     gap = next(r for r in exported if r["survey_year"] == "2023" and r["metric"] == "PP4")
     assert gap["score"] == ""
 

@@ -14,22 +14,25 @@ def test_defaults_are_the_embedded_database_and_the_od_team():
     assert settings.role == "od_team" and settings.suppression_threshold == 10
     assert settings.person_key_secret == SAMPLE_SECRET and settings.seeds_sample_data
     assert settings.user_name == "local user" and settings.max_upload_bytes == 20 * 1024 * 1024
+    assert settings.min_minutes == 0
 
 
 def test_a_configured_database_is_never_given_sample_data():
     settings = load_settings({"DATABASE_URL": "postgresql+psycopg://u@db/bc", "BC_ROLE": "Executive",
                               "BC_AS_OF": "2026-11-23", "BC_SUPPRESSION_THRESHOLD": "5",
-                              "BC_USER": " od.lead ", "BC_MAX_UPLOAD_MB": "0.5"})
+                              "BC_USER": " od.lead ", "BC_MAX_UPLOAD_MB": "0.5", "BC_MIN_MINUTES": "2.5"})
     assert not settings.seeds_sample_data
     assert settings.role == "executive" and settings.today == date(2026, 11, 23)
     assert settings.suppression_threshold == 5
     assert settings.user_name == "od.lead" and settings.max_upload_bytes == 512 * 1024
+    assert settings.min_minutes == 2.5
 
 
 @pytest.mark.parametrize(("env", "message"), [({"BC_ROLE": "janitor"}, "BC_ROLE must be one of"),
                                               ({"BC_SUPPRESSION_THRESHOLD": "0"}, "1 or more"),
                                               ({"BC_AS_OF": "23/11/2026"}, "Invalid isoformat"),
-                                              ({"BC_MAX_UPLOAD_MB": "-1"}, "more than 0")])
+                                              ({"BC_MAX_UPLOAD_MB": "-1"}, "more than 0"),
+                                              ({"BC_MIN_MINUTES": "-3"}, "from 0 to 1440")])
 def test_nonsense_is_refused(env, message):
     with pytest.raises(ValueError, match=message):
         load_settings(env)

@@ -29,7 +29,7 @@ def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) 
     assert MODEL_TABLES <= tables
     assert tables - MODEL_TABLES == {"alembic_version"}
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0005"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0006"
     assert is_empty(migrated_engine)
 
 
@@ -79,6 +79,30 @@ def test_sub_themes_stored_as_not_yet_tagged_are_removed_and_their_items_kept(mi
     with migrated_engine.connect() as conn:
         assert conn.execute(text("select sub_theme from feedback_sub_theme")).scalars().all() == ["estates"]
         assert conn.execute(text("select count(*) from feedback")).scalar_one() == 3
+
+
+def test_group_benchmarks_become_each_organisations_own_from_0004(migrated_engine: Engine) -> None:
+    command.downgrade(alembic_config(migrated_engine), "0004")
+    with migrated_engine.begin() as conn:
+        for code, group in (("RXA", "Acute"), ("RXB", "Acute"), ("RXM", "Mental health")):
+            conn.execute(text("insert into organisation (ods_code, name, benchmark_group) values (:code, 'T', :group)"),
+                         {"code": code, "group": group})
+        conn.execute(text("insert into benchmark_score (benchmark_group, survey_year, metric_code, best, average, "
+                          "worst, organisations) values ('Acute', 2024, 'PP1', 7.9, 7.2, 6.5, 120), "
+                          "('Acute', 2024, 'ENG', 7.6, 6.8, 6.1, 0)"))
+    upgrade(migrated_engine)
+    with migrated_engine.connect() as conn:
+        rows = conn.execute(text("select o.ods_code, b.benchmark_group, b.metric_code, b.best, b.average, b.worst, "
+                                 "b.organisations from benchmark_score b join organisation o "
+                                 "on o.id = b.organisation_id order by o.ods_code, b.metric_code")).all()
+    assert [tuple(row) for row in rows] == [
+        ("RXA", "Acute", "ENG", 7.6, 6.8, 6.1, None), ("RXA", "Acute", "PP1", 7.9, 7.2, 6.5, 120),
+        ("RXB", "Acute", "ENG", 7.6, 6.8, 6.1, None), ("RXB", "Acute", "PP1", 7.9, 7.2, 6.5, 120)]
+    command.downgrade(alembic_config(migrated_engine), "0004")
+    with migrated_engine.connect() as conn:
+        back = conn.execute(text("select benchmark_group, metric_code, organisations from benchmark_score "
+                                 "order by metric_code")).all()
+    assert [tuple(row) for row in back] == [("Acute", "ENG", 0), ("Acute", "PP1", 120)]
 
 
 def test_upgrading_twice_is_harmless(migrated_engine: Engine) -> None:

@@ -48,10 +48,11 @@ def test_the_workbook_adds_the_trust_its_scores_and_its_group(trust: Engine) -> 
                                                                 SurveyScore.score)))
     assert stored[(2024, "PP1")] == ours["PP1_2024"] and stored[(2022, "ENG")] == ours["theme_engagement_2022"]
     assert stored[(2023, "PP4")] is None  # not reported nationally in 2023: a gap, never 0
-    peers = scores[scores["org_id"] != "R9Z"]["PP3_2_2024"]
-    assert rows(trust, select(BenchmarkScore.best, BenchmarkScore.worst).where(
+    group = scores["PP3_2_2024"]  # the whole group, the trust included
+    assert rows(trust, select(BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst,
+                              BenchmarkScore.organisations).where(
         BenchmarkScore.benchmark_group == "Acute and Acute & Community Trusts", BenchmarkScore.survey_year == 2024,
-        BenchmarkScore.metric_code == "PP3_2")) == [(peers.max(), peers.min())]
+        BenchmarkScore.metric_code == "PP3_2")) == [(group.max(), group.median(), group.min(), len(group))]
 
 
 def test_sessions_create_their_series_and_take_any_element_name(trust: Engine) -> None:
@@ -243,9 +244,10 @@ def test_a_trusts_own_benchmark_table(trust: Engine) -> None:
     assert outcome.updated == 4  # the workbook had 2025 already: a corrected table updates in place
     assert rows(trust, select(SurveyScore.score, SurveyScore.responses).where(
         SurveyScore.survey_year == 2025, SurveyScore.metric_code == "ENG")) == [(6.9, 3098)]
-    assert rows(trust, select(BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst).where(
+    assert rows(trust, select(BenchmarkScore.best, BenchmarkScore.average, BenchmarkScore.worst,
+                              BenchmarkScore.organisations).where(
         BenchmarkScore.survey_year == 2025, BenchmarkScore.metric_code == "PP1",
-        BenchmarkScore.benchmark_group == "Acute and Acute & Community Trusts")) == [(7.9, 7.2, 6.5)]
+        BenchmarkScore.benchmark_group == "Acute and Acute & Community Trusts")) == [(7.9, 7.2, 6.5, None)]
 
 
 def test_preview_counts_without_writing(trust: Engine) -> None:
@@ -261,6 +263,6 @@ def test_preview_counts_without_writing(trust: Engine) -> None:
 def test_every_import_is_recorded(trust: Engine) -> None:
     assert rows(trust, select(ImportBatch.kind, ImportBatch.file_name, ImportBatch.imported_by, ImportBatch.outcome,
                               ImportBatch.added).order_by(ImportBatch.id)) == [
-        ("survey", "benchmarks.xlsx", "test user", "success", 3 * 30 * 5),  # the trust's scores and 2 groups' stats
+        ("survey", "benchmarks.xlsx", "test user", "success", 2 * 30 * 5),  # the trust's scores and benchmarks
         ("sessions", "sessions.csv", "test user", "success", 3),
         ("people", "people.csv", "test user", "success", 3)]

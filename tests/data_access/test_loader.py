@@ -70,8 +70,9 @@ def test_a_missing_survey_score_stays_null_and_reloads_unchanged(with_session: E
          "published_on": date(2024, 3, 7)},
         {"org_code": "R9Z", "survey_year": 2023, "metric_code": "PP5", "score": 6.42, "responses": 2100,
          "published_on": date(2024, 3, 7)}])
-    benchmarks = pd.DataFrame([{"benchmark_group": "Acute", "survey_year": 2023, "metric_code": "PP4", "best": None,
-                                "average": None, "worst": None, "organisations": 0}])
+    benchmarks = pd.DataFrame([{"org_code": "R9Z", "benchmark_group": "Acute", "survey_year": 2023,
+                                "metric_code": "PP4", "best": None, "average": None, "worst": None,
+                                "organisations": None}])
     with with_session.begin() as conn:
         assert loader.load_survey(conn, scores, benchmarks) == {"added": 3, "updated": 0, "unchanged": 0}
         assert loader.load_survey(conn, scores, benchmarks) == {"added": 0, "updated": 0, "unchanged": 3}

@@ -94,15 +94,16 @@ def test_survey_trends_keep_gaps_and_match_the_workbook(seeded_engine):
     trends = q.survey_trends(seeded_engine, TRUST, ("PP4", "PP1_2", "ENG")).set_index(["metric_code", "survey_year"])
     book = pd.read_excel(SAMPLE_FOLDER / "nhs_staff_survey_benchmarks.xlsx", sheet_name=None)
     sheet = next(s for s in book.values() if TRUST in set(s["org_id"]))
-    ours, others = sheet[sheet["org_id"] == TRUST].iloc[0], sheet[sheet["org_id"] != TRUST]
+    ours = sheet[sheet["org_id"] == TRUST].iloc[0]  # the group's figures are over the whole sheet, ours included
     assert math.isnan(trends.loc[("PP4", 2023), "score"])  # not reported: a gap, never 0
     assert math.isnan(trends.loc[("PP4", 2023), "average"])
     for code, column in (("PP4", "PP4_2025"), ("PP1_2", "PP1_2_2024"), ("ENG", "theme_engagement_2021")):
         year = int(column[-4:])
         assert trends.loc[(code, year), "score"] == pytest.approx(ours[column])
-        assert trends.loc[(code, year), "best"] == pytest.approx(others[column].max())
-        assert trends.loc[(code, year), "average"] == pytest.approx(others[column].median())
-        assert trends.loc[(code, year), "worst"] == pytest.approx(others[column].min())
+        assert trends.loc[(code, year), "best"] == pytest.approx(sheet[column].max())
+        assert trends.loc[(code, year), "average"] == pytest.approx(sheet[column].median())
+        assert trends.loc[(code, year), "worst"] == pytest.approx(sheet[column].min())
+        assert trends.loc[(code, year), "organisations"] == sheet[column].count()
     assert len(trends) == 15
 
 
@@ -135,3 +136,23 @@ def test_organisations_and_series_lists(seeded_engine):
     assert list(orgs["ods_code"]) == [TRUST]
     assert orgs["sessions"].iloc[0] == len(sessions())
     assert list(q.series_list(seeded_engine, TRUST)["name"]) == ["Series 1", "Series 2", "Series 3"]
+
+
+def test_headline_totals_count_exactly_the_dates_chosen(seeded_engine):
+    chosen = Filters(TRUST, date_from=date(2024, 3, 1), date_to=date(2024, 8, 31))
+    totals = q.headline_totals(seeded_engine, chosen, AS_OF)
+    s = sessions()
+    held = s[(s["status"] == "held") & s["session_date"].between("2024-03-01", "2024-08-31")]
+    attend = attendees_by_date()
+    assert totals["sessions_held"] == len(held) > 0
+    assert totals["attendances"] == sum(attend[d] for d in held["session_date"])
+    assert (totals["first_session"].strftime("%Y-%m-%d"), totals["last_session"].strftime("%Y-%m-%d")) == (
+        held["session_date"].min(), held["session_date"].max())
+    feedback = pd.read_csv(SAMPLE_FOLDER / "feedback.csv")
+    assert totals["feedback_items"] == feedback["session_date"].isin(held["session_date"]).sum()
+
+
+def test_headline_totals_of_a_whole_series_are_its_row_of_the_headline(seeded_engine):
+    whole = q.headline_totals(seeded_engine, Filters(TRUST, series=("Series 2",)), AS_OF)
+    row = q.headline_by_series(seeded_engine, ALL, AS_OF).set_index("name").loc["Series 2"]
+    assert whole[q.MEASURES].to_dict() == row[q.MEASURES].to_dict()

@@ -5,6 +5,12 @@ from datetime import date
 
 import pytest
 
+from ui.highlight import escape_markdown
+from sqlalchemy import select
+
+from data_access.database import make_engine
+from data_access.models import Session
+
 from tests.helpers import attendees_by_date
 from tests.pages.conftest import as_shown, figure, headings
 from ui.headings import WRAPPED_ROW_HEIGHT
@@ -21,7 +27,7 @@ def brief_page(app, role: str = "od_team", **params):
 def test_the_first_upcoming_session_is_briefed_by_default(app):
     at = brief_page(app, role="facilitator")
     assert not at.exception and not at.error
-    assert at.selectbox(key="session").value == CARERS
+    assert chosen(at) == CARERS
     assert at.selectbox(key="session").options[:2] == [CARERS, "22 April 2027 · Working across boundaries (upcoming)"]
     assert any(m.value.startswith("**People Promise element:** We work flexibly  \n**Topic:** Supporting carers at "
                                   "work  \n**Date:** 21 January 2027  \n**Host role(s):** Director of Strategy")
@@ -43,17 +49,52 @@ def test_the_first_upcoming_session_is_briefed_by_default(app):
                                                           "Flexible working"]
     scores = next(table for table in at.dataframe if "survey_year" in table.value.columns)
     assert headings(scores) == ["Score", "Survey year", "Our score", "Group average", "Group best", "Group worst",
-                                "Responses"]
+                                "Responses", "Organisations in the group"]
     assert list(dict.fromkeys(scores.value["score_name"])) == ["Work flexibly", "Support for work-life balance",
                                                                "Flexible working"]
 
 
-def test_a_session_from_the_url_is_briefed_and_both_downloads_are_offered(app):
-    at = brief_page(app, session="24 April 2025 · Hybrid working and hot desks (held)")
-    assert not at.exception
+def chosen(at) -> str:
+    """The session picker's choice as it reads."""
+    picker = at.selectbox(key="session")
+    return picker.options[picker.index]
+
+
+def id_of(database_url: str, title: str) -> int:
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        found = conn.execute(select(Session.id).where(Session.title == title)).scalar_one()
+    engine.dispose()
+    return found
+
+
+def test_a_session_from_the_url_is_briefed_by_its_id_and_both_downloads_are_offered(app, sample_sqlite_url):
+    hybrid = "24 April 2025 · Hybrid working and hot desks (held)"
+    first = brief_page(app)
+    first.selectbox(key="session").select(id_of(sample_sqlite_url, "Hybrid working and hot desks")).run()
+    session_id = first.query_params["session"]
+    assert session_id == str(id_of(sample_sqlite_url, "Hybrid working and hot desks"))  # its id, not its label
+    at = brief_page(app, session=session_id)
+    assert not at.exception and not at.warning
+    assert chosen(at) == hybrid and at.query_params["session"] == session_id
     assert at.header[0].value == "Hybrid working and hot desks"
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download the brief (PDF)", "Download the brief (Markdown)"]
+
+
+def test_an_older_link_naming_a_session_by_its_current_label_still_opens_it(app):
+    at = brief_page(app, session="24 April 2025 · Hybrid working and hot desks (held)")
+    assert not at.warning and at.header[0].value == "Hybrid working and hot desks"
+    assert at.query_params["session"].isdigit()  # and the link now names it by its id
+
+
+@pytest.mark.parametrize("stale", ["99999", "21 January 2027 · Supporting carers at work (held)"])
+def test_a_link_to_a_session_that_no_longer_exists_says_so(app, stale):
+    at = brief_page(app, session=stale)
+    assert [w.value for w in at.warning] == [
+        f"This link's session ({escape_markdown(stale)}) no longer exists, so the brief below is for another one: {CARERS}. "
+        "Choose the session you want."]
+    assert chosen(at) == CARERS
 
 
 def test_executives_do_not_get_the_brief(app):

@@ -47,7 +47,9 @@ def test_markdown_holds_every_section_with_the_sessions_numbers(brief):
     assert "| Rotas come out too late to plan childcare | Rotas will be published at least 6 weeks in advance | " \
            "Chief People Officer | coming soon | 19 November 2025 | Overdue |" in text
     assert "## Done since the last session on this element (24 April 2025)" in text
-    assert "| Work flexibly | 2025 | 7.21 | 7.32 | 6.69 | 5.83 |" in text
+    assert "| Work flexibly | 2025 | 7.21 | 7.32 | 6.70 | 5.83 |" in text  # the median of all 120, the trust included
+    assert "Group best, average (the median) and worst are over every organisation in the trust's benchmarking " \
+           "group, the trust included." in text
 
 
 def test_the_pdf_holds_the_cover_line_sections_numbers_and_quotes(brief):
@@ -61,7 +63,7 @@ def test_the_pdf_holds_the_cover_line_sections_numbers_and_quotes(brief):
     assert '"Not enough hot desks when we do come in"' in text
     assert "Rotas come out too late to plan" in text and "Overdue" in text
     assert "Done since the last session on this element (24 April 2025)" in text
-    for label in ("Group best", "Group average", "Group worst", "Our trust", "7.21", "6.69"):
+    for label in ("Group best", "Group average", "Group worst", "Our trust", "7.21", "6.70", "the trust included."):
         assert label in text, label
     assert str(attendees_by_date()["2025-04-24"]) in text
 
