@@ -100,3 +100,13 @@ def test_facilitators_do_not_get_the_explorer(app):
     at = app(role="facilitator")
     with pytest.raises(Exception):
         at.switch_page(PAGE).run()
+
+
+@pytest.mark.parametrize("dates", [{"from": "2025-06-01", "to": "2023-01-01"}, {"from": "2023-08-01", "to": "2023-08-31"}],
+                         ids=["from-after-to", "a-month-without-sessions"])
+def test_reach_says_plainly_that_nobody_matches(app, dates):
+    at = explorer(app, view="Reach", **dates)
+    assert not at.error, [e.value for e in at.error]
+    assert [i.value for i in at.info] == ["Nobody who came to a session matches these filters: check the dates (From "
+                                          "must be on or before To) and the other filters."]
+    assert not at.get("plotly_chart")
