@@ -13,6 +13,7 @@ from data_access.export_safety import looks_like_formula
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import blank
 
+REPAIRED = "the text was UTF-8 read as Windows-1252 (like \u2018caf\u00c3\u00a9\u2019); it is read again as UTF-8"
 HTML = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(\s[^>]*)?>|javascript:", re.IGNORECASE)
 AM_PM = re.compile(r"\d\s*[AP]M\s*$", re.IGNORECASE)
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y")
@@ -51,7 +52,8 @@ class RowChecks:
         self.offset = first_row
         self.present: list[str] = list(frame.columns)
         self.problems: list[ImportProblem] = []
-        self.warnings: list[ImportProblem] = []
+        self.warnings: list[ImportProblem] = [ImportProblem(self.row(index), str(column), REPAIRED)
+                                              for index, column in frame.attrs.get("repaired", [])]
 
     def row(self, index) -> int:
         return int(index) + self.offset
