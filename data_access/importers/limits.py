@@ -2,6 +2,8 @@
 it is read, so a crafted file costs a moment and a little memory instead of the server."""
 from __future__ import annotations
 
+from datetime import date
+
 # An .xlsx workbook is a zip archive: its directory is read first.
 MAX_ZIP_MEMBERS = 1_000  # a workbook of a few sheets has a few dozen parts
 MAX_UNCOMPRESSED_BYTES = 250 * 1024 * 1024  # every part together, as the zip directory declares them
@@ -13,6 +15,10 @@ MAX_ROWS = 500_000
 MAX_COLUMNS = 1_000
 MAX_CELLS = 1_000_000  # rows × columns declared, or cells read: a large trust's staff list is 200,000
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell
+
+# Values that cannot be true, whatever the file.
+EARLIEST_DATE = date(2000, 1, 1)  # the Big Conversation, the Staff Survey's scores and Teams are all later
+YEARS_AHEAD = 10  # a planned session or a due date further ahead than this is a mistyped year
 
 
 def too_large(rows: int, columns: int) -> bool:

@@ -64,7 +64,7 @@ def org_ids_of(conn: Connection, checks: RowChecks, column: str) -> pd.Series:
     """Organisation ids for a column of ODS codes; unknown codes are problems."""
     orgs = loader.organisation_ids(conn)
     codes = checks.frame[column]
-    checks.known(column, codes, set(orgs), "there is no organisation with the code {value!r}")
+    checks.known(column, codes, set(orgs), "there is no organisation with this code")
     return codes.map(orgs)
 
 

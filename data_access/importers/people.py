@@ -35,7 +35,7 @@ def _bands(checks: RowChecks) -> pd.Series:
             return None
         band = BANDS.get(text.lower().removeprefix("band").strip())
         if band is None:
-            checks.problem(index, "band", f"unknown band {text!r}; bands are {', '.join(taxonomy.BANDS)}")
+            checks.problem(index, "band", f"unknown band; bands are {', '.join(taxonomy.BANDS)}")
         return band
     return pd.Series([one(i, v) for i, v in checks.frame["band"].items()], index=checks.frame.index, dtype=object)
 

@@ -27,14 +27,14 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     starts = checks.dates("starts_at", options.today, future=True, times=True)
     status = checks.choices("status", STATUSES)
     for index in frame.index[(status == "held") & starts.map(lambda s: s is not None and s.date() > options.today)]:
-        checks.problem(index, "starts_at", f"a held session cannot be in the future ({starts[index]:%d %B %Y})")
+        checks.problem(index, "starts_at", "a held session cannot be in the future")
     rows = pd.DataFrame({
         "org_code": frame["org_code"], "series": frame["series"], "title": frame["title"],
         "element_code": checks.metrics("element_code"), "starts_at": starts, "host_roles": frame["host_roles"],
         "format": checks.choices("format", FORMATS), "status": status, "key_themes": frame["key_themes"].fillna(""),
         "recording_url": frame["recording_url"], "slides_url": frame["slides_url"]})
     checks.duplicates(rows[["org_code", "series", "starts_at"]], "starts_at")
-    checks.lengths(rows, Session.__table__)
+    checks.lengths(rows, Session.__table__, also={"series": Series.__table__.c.name})
     checks.text_warnings("title", "key_themes", "host_roles")
     known = set(zip(*loader.series_keys(conn)[["org_code", "series"]].T.values))
     new_series = sorted({(o, s) for o, s in zip(rows["org_code"], rows["series"])} - known, key=str)

@@ -19,6 +19,7 @@ from data_access.models import Organisation
 # National publication dates of each survey year's results.
 PUBLISHED_ON = {2021: date(2022, 3, 30), 2022: date(2023, 3, 9), 2023: date(2024, 3, 7), 2024: date(2025, 3, 13)}
 FIRST_YEAR = 2021  # scores on the 0-10 People Promise scale start with the 2021 survey
+ORGANISATION_COLUMNS = {"org_id": "ods_code", "org_name": "name", "org_type_reporting_name": "benchmark_group"}
 TABLE_ROWS = {"your_org": "score", "your_organisation": "score", "trust": "score", "best": "best",
               "average": "average", "worst": "worst", "responses": "responses"}
 
@@ -65,6 +66,8 @@ def _sheet_values(name: str, sheet: pd.DataFrame) -> list[ImportProblem]:
         elif str(column).startswith("responses_"):
             checks.numbers(column, 0, 10_000_000, "responses", whole=True)
     checks.duplicates(sheet[["org_id"]], "org_id")
+    checks.lengths(sheet, Organisation.__table__, also={column: Organisation.__table__.c[field] for column, field in
+                                                        ORGANISATION_COLUMNS.items() if column in sheet.columns})
     return [ImportProblem(p.row, p.column, f"on sheet {name!r}: {p.message}") for p in checks.problems]
 
 
@@ -80,8 +83,8 @@ def _trust_table(conn: Connection, table: pd.DataFrame, options: ImportOptions) 
     codes = checks.metrics_of_header()
     for index, value in labels.items():
         if value is None:
-            checks.problem(index, str(table.columns[0]), f"unexpected row {table.iat[index, 0]!r}; the rows are "
-                           "Your org, Best, Average, Worst, Responses")
+            checks.problem(index, str(table.columns[0]), "unexpected row; the rows are Your org, Best, Average, "
+                           "Worst, Responses")
     checks.duplicates(labels.to_frame(), str(table.columns[0]))
     for needed in ("score", "best", "average", "worst"):
         if needed not in set(labels):

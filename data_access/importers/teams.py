@@ -23,6 +23,8 @@ COLUMN_ALIASES = {
 }
 ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Organizer",
          "presenter": "Presenter", "attendee": "Attendee"}
+TIME_EXAMPLE = "expected a time as Teams writes it, like 14/11/22, 09:30:46 or 11/26/25, 4:16:54 PM"
+DURATION_EXAMPLE = "expected a duration as Teams writes it, like 1h 2m 10s"
 ROLE_RANK = {"Organizer": 0, "Presenter": 1, "Attendee": 2}  # most senior first
 STAMP_FORMATS = {True: ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"),  # US, keyed by "is the locale US"
                  False: ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")}
@@ -39,7 +41,7 @@ def parse_duration(text: str) -> float:
     """Seconds in a Teams duration such as '1h 2m 10s', '19m 26s' or '55m'."""
     seconds = _durations(pd.Series([text or ""], dtype=object)).iloc[0]
     if pd.isna(seconds):
-        raise ValueError(f"cannot read the duration {text!r}")
+        raise ValueError(f"cannot read the duration; {DURATION_EXAMPLE}")
     return float(seconds)
 
 
@@ -47,7 +49,7 @@ def parse_stamp(text: str, us: bool) -> datetime:
     """A Teams time stamp in the organiser's locale: UK '14/11/22, 09:30:46' or US '11/26/25, 4:16:54 PM'."""
     parsed = _stamps(pd.Series([text], dtype=object), us).iloc[0]
     if pd.isna(parsed):
-        raise ValueError(f"cannot read the time {text!r}")
+        raise ValueError(f"cannot read the time; {TIME_EXAMPLE}")
     return parsed.to_pydatetime()
 
 
@@ -175,13 +177,13 @@ def _read_people(table: pd.DataFrame, us: bool) -> pd.DataFrame:
     role_text = table.get("role", blank)
     roles = role_text.str.lower().replace("", "attendee").map(ROLES)
     checks = [
-        ("first_join", first_join.isna(), lambda at: f"cannot read the time {table.at[at, 'first_join']!r}"),
-        ("last_leave", last_leave.isna(), lambda at: f"cannot read the time {table.at[at, 'last_leave']!r}"),
+        ("first_join", first_join.isna(), lambda at: f"cannot read the time; {TIME_EXAMPLE}"),
+        ("last_leave", last_leave.isna(), lambda at: f"cannot read the time; {TIME_EXAMPLE}"),
         ("last_leave", last_leave < first_join, lambda at: "the leave time is before the join time"),
-        ("duration", seconds.isna(), lambda at: f"cannot read the duration {duration_text[at]!r}"),
+        ("duration", seconds.isna(), lambda at: f"cannot read the duration; {DURATION_EXAMPLE}"),
         ("duration", seconds > 24 * 3600,
          lambda at: f"an attendance of {seconds[at] / 3600:.0f} hours is not believable"),
-        ("role", roles.isna(), lambda at: f"unknown Teams role {role_text[at]!r}"),
+        ("role", roles.isna(), lambda at: "unknown Teams role; the roles are Organizer, Presenter and Attendee"),
     ]
     problems, flagged = [], pd.Series(False, index=table.index)
     for field, bad, message in checks:
