@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from data_access import loader
+from data_access.config import SAMPLE_FOLDER
 from data_access.database import refresh_statistics
 from data_access.importers.base import ImportOptions
 from data_access.importers.checks import RowChecks
@@ -20,7 +21,6 @@ from data_access.importers.pipeline import Outcome, import_into, record, sha256
 from data_access.models import ImportBatch
 from sample_data.calendar import SAMPLE_AS_OF
 
-SAMPLE_FOLDER = Path(__file__).resolve().parent.parent / "sample_data" / "files"
 SEED_USER = "sample data seed"
 # Files with no import kind of their own: the organisations, the series, and feedback already tagged with sub-themes.
 OWN_LOADERS = {
@@ -33,7 +33,7 @@ OWN_LOADERS = {
 def seed_folder(engine: Engine, folder: Path, secret: str) -> dict[str, int]:
     """Load every sample file in folder in one transaction; returns how many files were new."""
     options = ImportOptions(secret=secret, today=max(date.today(), SAMPLE_AS_OF), user=SEED_USER,
-                            max_bytes=1 << 40)
+                            max_bytes=1 << 40, synthetic=True)
     with engine.begin() as conn:
         done = set(conn.execute(select(ImportBatch.sha256).where(ImportBatch.outcome == "success")).scalars())
         loaded = 0

@@ -9,6 +9,7 @@ from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.errors import ImportProblem
 from data_access.importers.lookups import SessionRow, session_by_id, sessions_on
 from data_access.importers.raw import check_size, refuse
+from data_access.importers.secret import check_secret
 from data_access.importers.teams import TeamsReport, parse_report
 from data_access.privacy import person_keys
 
@@ -31,6 +32,7 @@ def _session(conn: Connection, report: TeamsReport, options: ImportOptions) -> t
 
 def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     check_size(raw, options.max_bytes)
+    check_secret(raw, options)
     report = parse_report(raw)
     if report.start.date() > options.today:
         raise refuse(f"the meeting starts on {report.start:%d %B %Y}, which is in the future", column="Start time")

@@ -11,6 +11,7 @@ from data_access.importers.checks import RowChecks
 from data_access.importers.errors import ImportProblem
 from data_access.importers.lookups import org_ids_of, organisation_id
 from data_access.importers.raw import check_size, read_table
+from data_access.importers.secret import check_secret
 from data_access.models import Person
 from data_access.privacy import person_keys
 
@@ -42,6 +43,7 @@ def _bands(checks: RowChecks) -> pd.Series:
 
 def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     check_size(raw, options.max_bytes)
+    check_secret(raw, options)
     checks = RowChecks(read_table(raw, spreadsheets=True))
     checks.columns(("staff_group", "division", "band"), ("org_code", *IDENTITY))
     identity = _identities(checks)
