@@ -5,6 +5,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from data_access import loader
+from data_access.importers import limits
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.errors import ImportProblem
 from data_access.importers.lookups import SessionRow, session_by_id, sessions_on
@@ -36,6 +37,9 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     report = parse_report(raw)
     if report.start.date() > options.today:
         raise refuse(f"the meeting starts on {report.start:%d %B %Y}, which is in the future", column="Start time")
+    if report.start.date() < limits.EARLIEST_DATE:
+        raise refuse(f"the meeting starts before {limits.EARLIEST_DATE.year}, which cannot be right",
+                     column="Start time")
     session, warnings = _session(conn, report, options)
     people = report.participants
     rows = pd.DataFrame({"session_id": session.id, "person_key": person_keys(options.secret, people["identity"]),
@@ -48,7 +52,7 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
              f"{int(attendees.sum())} attendees; {int((~attendees).sum())} organisers and presenters are kept with "
              "their Teams role but not counted as attendees.",
              f"{unknown} attendees are not in the staff list: their staff group, division and band show as unknown."]
-    return Prepared(rows=len(rows), data={"attendance": rows}, warnings=warnings, notes=notes)
+    return Prepared(rows=len(rows), data={"attendance": rows}, warnings=warnings + report.warnings, notes=notes)
 
 
 def load(conn: Connection, prepared: Prepared, options: ImportOptions, write: bool) -> dict[str, int]:

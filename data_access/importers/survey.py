@@ -40,7 +40,7 @@ def _workbook(conn: Connection, raw: bytes, sheets: dict[str, pd.DataFrame], opt
                      if c not in sheet.columns]
         if "org_id" in sheet.columns:
             in_book |= set(sheet["org_id"].dropna())
-            problems += _sheet_values(name, sheet)
+            problems += _sheet_values(name, sheet) + _sheet_years(name, sheet, options.today.year)
     known = set(loader.organisation_ids(conn))
     codes = {options.org_code} if options.org_code else known & in_book
     if options.org_code and options.org_code not in in_book:
@@ -55,6 +55,19 @@ def _workbook(conn: Connection, raw: bytes, sheets: dict[str, pd.DataFrame], opt
     notes = [f"Organisation {c} ({n}) will be added." for c, n in zip(new_orgs["ods_code"], new_orgs["name"])]
     return Prepared(rows=len(scores) + len(benchmarks), data={"orgs": new_orgs, "scores": scores,
                                                               "benchmarks": benchmarks}, notes=notes)
+
+
+def _sheet_years(name: str, sheet: pd.DataFrame, this_year: int) -> list[ImportProblem]:
+    """Every score and responses column must be for a survey year from the first on the 0-10 scale to this one."""
+    years = {column: metric[1] if (metric := metric_for_column(str(column))) else _responses_year(str(column))
+             for column in sheet.columns}
+    return [ImportProblem(1, str(column), f"on sheet {name!r}: the survey year must be from {FIRST_YEAR} to "
+                                          f"{this_year}") for column, year in years.items()
+            if year is not None and not FIRST_YEAR <= year <= this_year]
+
+
+def _responses_year(column: str) -> int | None:
+    return int(column[-4:]) if column.startswith("responses_") and column[-4:].isdigit() else None
 
 
 def _sheet_values(name: str, sheet: pd.DataFrame) -> list[ImportProblem]:

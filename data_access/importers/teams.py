@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
@@ -25,6 +25,7 @@ ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Or
          "presenter": "Presenter", "attendee": "Attendee"}
 TIME_EXAMPLE = "expected a time as Teams writes it, like 14/11/22, 09:30:46 or 11/26/25, 4:16:54 PM"
 DURATION_EXAMPLE = "expected a duration as Teams writes it, like 1h 2m 10s"
+SLACK_MINUTES = 1  # Teams rounds durations and times apart; only more than this is a double count
 ROLE_RANK = {"Organizer": 0, "Presenter": 1, "Attendee": 2}  # most senior first
 STAMP_FORMATS = {True: ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"),  # US, keyed by "is the locale US"
                  False: ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")}
@@ -35,6 +36,7 @@ class TeamsReport:
     title: str
     start: datetime
     participants: pd.DataFrame  # identity, name, teams_role, first_join, last_leave, minutes_attended
+    warnings: list[ImportProblem] = field(default_factory=list)
 
 
 def parse_duration(text: str) -> float:
@@ -73,7 +75,7 @@ def parse_report(raw: bytes) -> TeamsReport:
         start = parse_stamp(start_text, us) if start_text else participants["first_join"].min()
     except ValueError as error:
         raise ImportRefused([ImportProblem(None, "Start time", str(error))]) from None
-    return TeamsReport(title, start, participants)
+    return TeamsReport(title, start, participants, participants.attrs.get("warnings", []))
 
 
 def _is_us(stamp: str) -> bool:
@@ -111,11 +113,27 @@ def _participants(table: pd.DataFrame, rows_of: list[int], headings: dict[str, s
     if problems:
         raise ImportRefused(problems)
     # A person who joined twice keeps the most senior role they held.
-    return (people.assign(rank=people["teams_role"].map(ROLE_RANK)).groupby("identity", as_index=False, sort=False)
-            .agg(name=("name", "first"), rank=("rank", "min"), first_join=("first_join", "min"),
-                 last_leave=("last_leave", "max"), minutes_attended=("minutes_attended", "sum"))
-            .assign(teams_role=lambda f: f.pop("rank").map(dict(enumerate(ROLE_RANK))))
-            [["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]])
+    merged = (people.assign(rank=people["teams_role"].map(ROLE_RANK), listed=1, at=people.index)
+              .groupby("identity", as_index=False, sort=False)
+              .agg(name=("name", "first"), rank=("rank", "min"), first_join=("first_join", "min"),
+                   last_leave=("last_leave", "max"), minutes_attended=("minutes_attended", "sum"),
+                   listed=("listed", "sum"), at=("at", "first"))
+              .assign(teams_role=lambda f: f.pop("rank").map(dict(enumerate(ROLE_RANK)))))
+    merged.attrs["warnings"] = _capped(merged, rows_of, headings.get("duration") or headings["last_leave"])
+    return merged[["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]]
+
+
+def _capped(merged: pd.DataFrame, rows_of: list[int], heading: str) -> list[ImportProblem]:
+    """Cap, in place, the minutes of anyone listed several times whose times add up to more than the span from
+    their first join to their last leave (the same listing repeated: 40 times in a one-hour meeting would count
+    40 hours); a warning for each, at their first row."""
+    span = ((merged["last_leave"] - merged["first_join"]).dt.total_seconds() / 60).clip(lower=0)
+    over = (merged["listed"] > 1) & (merged["minutes_attended"] > span + SLACK_MINUTES)
+    merged.loc[over, "minutes_attended"] = span[over]
+    return [ImportProblem(rows_of[int(merged.at[i, "at"])], heading,
+                          f"this person is listed {merged.at[i, 'listed']} times and their times add up to more than "
+                          f"they were in the meeting; counted once, for the {span[i]:.0f} minutes from their first "
+                          "join to their last leave") for i in merged.index[over]]
 
 
 def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) -> tuple[pd.DataFrame, list[int]]:
