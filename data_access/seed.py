@@ -11,7 +11,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from data_access import loader
-from data_access.config import SAMPLE_FOLDER
+from data_access.config import SAMPLE_FOLDER  # noqa: F401  (others import it from here)
 from data_access.database import refresh_statistics
 from data_access.importers.base import ImportOptions
 from data_access.importers.checks import RowChecks

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from data_access.importers import limits
 from data_access.importers.errors import ImportProblem, ImportRefused, refuse
@@ -25,14 +26,16 @@ def check_table_size(rows: int, columns: int) -> None:
 
 
 def check_cells(frame: pd.DataFrame, first_row: int = 2) -> None:
-    """Refuse NUL characters and overlong cells, header included (row 1), by row and column; never the value."""
-    problems = [ImportProblem(1, _printable(c), problem) for c in frame.columns if (problem := _fault(str(c)))]
-    for column in frame.columns:
+    """Refuse NUL characters and overlong cells, header included (row 1), by row and column letter: not yet
+    checked against the columns an importer expects, a header is the file's own text, so it is never quoted."""
+    problems = [ImportProblem(1, get_column_letter(at), problem) for at, c in enumerate(frame.columns, start=1)
+                if (problem := _fault(str(c)))]  # a faulty header is named by its letter, never its text
+    for at, column in enumerate(frame.columns, start=1):
         text = frame[column].dropna().astype(str)
         nul = text.str.contains("\x00", regex=False)
         long = text.str.len() > limits.MAX_CELL_CHARACTERS
         for index in text.index[nul | long]:
-            problems.append(ImportProblem(int(index) + first_row, _printable(column), _fault(text[index])))
+            problems.append(ImportProblem(int(index) + first_row, get_column_letter(at), _fault(text[index])))
             if len(problems) >= MOST_PROBLEMS:
                 raise ImportRefused(problems)
     if problems:
@@ -46,11 +49,6 @@ def _fault(text: str) -> str | None:
     if len(text) > limits.MAX_CELL_CHARACTERS:
         return f"holds more than the {limits.MAX_CELL_CHARACTERS:,} characters a cell can"
     return None
-
-
-def _printable(column: object) -> str:
-    """A column's name fit to quote in a message: control characters dropped."""
-    return re.sub(r"[\x00-\x1f\x7f]", "", str(column))
 
 
 def repaired(text: str) -> str | None:

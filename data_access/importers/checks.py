@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 from sqlalchemy import Column, String, Table
 
 from data_access import taxonomy
@@ -74,9 +75,10 @@ class RowChecks:
         for column in required:
             if column not in present:
                 self.problem(None, column, "this column is missing")
-        for column in present:
+        for at, column in enumerate(present, start=1):  # named by letter: a header is the file's text
             if column not in required + optional:
-                self.problem(None, column, f"unexpected column; the columns are {', '.join(required + optional)}")
+                self.problem(None, get_column_letter(at),
+                             f"unexpected column; the columns are {', '.join(required + optional)}")
         if len(set(present)) < len(present):
             self.problem(None, None, "the header names a column twice")
         self.problems = [ImportProblem(1, p.column, p.message) for p in self.problems]
@@ -143,9 +145,11 @@ class RowChecks:
         return pd.Series([self._metric(i, column, v) for i, v in self.frame[column].items()], index=self.frame.index,
                          dtype=object)
 
-    def metrics_of_header(self) -> list[str | None]:
-        """The score each column header names, for tables with one column per score."""
-        return [self._metric(None, str(c), str(c)) for c in self.frame.columns]
+    def metrics_of_header(self, first_column: int = 1) -> list[str | None]:
+        """The score each column header names, for tables with one column per score; an unknown one is named by
+        its letter (first_column: the frame's first column's place in the file)."""
+        return [self._metric(None, get_column_letter(at), str(c)) for at, c in
+                enumerate(self.frame.columns, start=first_column)]
 
     def _metric(self, index, column: str, text: str | None) -> str | None:
         if blank(text):

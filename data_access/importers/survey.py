@@ -20,6 +20,7 @@ from data_access.models import Organisation
 PUBLISHED_ON = {2021: date(2022, 3, 30), 2022: date(2023, 3, 9), 2023: date(2024, 3, 7), 2024: date(2025, 3, 13)}
 FIRST_YEAR = 2021  # scores on the 0-10 People Promise scale start with the 2021 survey
 ORGANISATION_COLUMNS = {"org_id": "ods_code", "org_name": "name", "org_type_reporting_name": "benchmark_group"}
+LABELS_COLUMN = "A"  # a trust's table: its row labels, named by letter (its heading is the file's own text)
 TABLE_ROWS = {"your_org": "score", "your_organisation": "score", "trust": "score", "best": "best",
               "average": "average", "worst": "worst", "responses": "responses"}
 
@@ -93,15 +94,14 @@ def _trust_table(conn: Connection, table: pd.DataFrame, options: ImportOptions) 
         raise refuse(f"say which survey year this table is for (--year), from {FIRST_YEAR} to {options.today.year}")
     labels = table.iloc[:, 0].map(lambda v: TABLE_ROWS.get(header_key(v or "")))
     checks = RowChecks(table.iloc[:, 1:])
-    codes = checks.metrics_of_header()
-    for index, value in labels.items():
-        if value is None:
-            checks.problem(index, str(table.columns[0]), "unexpected row; the rows are Your org, Best, Average, "
+    codes = checks.metrics_of_header(first_column=2)
+    for index in labels.index[labels.isna()]:  # pandas reads a None the map returns as NaN
+            checks.problem(index, LABELS_COLUMN, "unexpected row; the rows are Your org, Best, Average, "
                            "Worst, Responses")
-    checks.duplicates(labels.to_frame(), str(table.columns[0]))
+    checks.duplicates(labels.to_frame(), LABELS_COLUMN)
     for needed in ("score", "best", "average", "worst"):
         if needed not in set(labels):
-            checks.problems.append(ImportProblem(None, str(table.columns[0]), f"the {needed} row is missing"))
+            checks.problems.append(ImportProblem(None, LABELS_COLUMN, f"the {needed} row is missing"))
     checks.stop_if_any()
     values = {labels[i]: _row_values(checks, i, labels[i] == "responses") for i in table.index}
     long = pd.DataFrame({"metric_code": codes, "responses": None, **values}).assign(survey_year=year)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from data_access.importers.cells import check_table_size
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import decode
 
@@ -62,6 +63,7 @@ def parse_report(raw: bytes) -> TeamsReport:
     summary, header, header_row, lines_read = _summary(lines, delimiter)
     if not header:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
+    check_table_size(0, len(header))
     fields = _fields(header)
     missing = {"name", "first_join", "last_leave"} - set(fields)
     if missing:
@@ -150,6 +152,7 @@ def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) 
             row = [LINE_BREAK.sub(" ", cell) for cell in row]
         rows.append(row if len(row) == width else (row + [""] * width)[:width])
         numbers.append(at)
+        check_table_size(len(rows), width)  # refused as soon as the table outgrows the limits
     grid = pd.DataFrame(rows, columns=range(width), dtype="str")
     columns = {field: at for at, field in enumerate(fields)}  # a repeated field keeps its last position
     return pd.DataFrame({field: grid[at].str.strip() for field, at in columns.items()}), numbers
@@ -204,8 +207,8 @@ def _read_people(table: pd.DataFrame, us: bool) -> pd.DataFrame:
         ("role", roles.isna(), lambda at: "unknown Teams role; the roles are Organizer, Presenter and Attendee"),
     ]
     problems, flagged = [], pd.Series(False, index=table.index)
-    for field, bad, message in checks:
-        problems += [(at, field, message(at)) for at in table.index[bad & ~flagged]]
+    for column, bad, message in checks:
+        problems += [(at, column, message(at)) for at in table.index[bad & ~flagged]]
         flagged |= bad
     identity = table.get("email", blank).replace("", None).fillna(table.get("upn", blank).replace("", None)) \
         .fillna(table["name"])

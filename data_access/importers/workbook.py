@@ -159,8 +159,8 @@ def _openings(start: bytes, tag: bytes) -> tuple[bytes, ...]:
 def _check_cell(sheet: str, row: int, column: int, cells: int) -> None:
     """Refuse a sheet as soon as a cell lies past the limits, whatever its dimension said."""
     if row > limits.MAX_ROWS or column > limits.MAX_COLUMNS or cells > limits.MAX_CELLS:
-        raise refuse(f"sheet {sheet!r} has cells beyond the {limits.described()} accepted",
-                     row=min(row, limits.MAX_ROWS + 1))
+        raise refuse(f"sheet {sheet!r} has cells beyond the {limits.described()} accepted", row=row,
+                     column=get_column_letter(min(column, 18_278)))  # XFD is Excel's last; ZZZ the last 3 letters
 
 
 def _value(value: object) -> object:

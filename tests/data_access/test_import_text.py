@@ -40,16 +40,16 @@ def workbook_with(column: str, value: str) -> bytes:
 
 REFUSED = [
     ("nul-in-utf-16-text", "sessions", sessions("utf-16", title="Safety\x00Conversation"), {},
-     "row 2, column title: holds a NUL character, which cannot be stored"),
+     "row 2, column C: holds a NUL character, which cannot be stored"),
     ("nul-in-a-heading", "sessions", sessions("utf-16").replace("title".encode("utf-16-le"),
                                                                  "ti\x00tle".encode("utf-16-le")), {},
-     "row 1, column title: holds a NUL character"),
+     "row 1, column C: holds a NUL character"),
     ("series-name-too-long", "sessions", sessions(series="S" * 101), {},
      "row 2, column series: longer than the 100 characters this field holds"),
     ("organisation-code-of-50-characters", "survey", workbook_with("org_id", "R" * 50), {"org_code": "R" * 50},
      "column org_id: on sheet 'Acute and Acute Community': longer than the 10 characters this field holds"),
     ("a-cell-longer-than-excel-allows", "sessions", sessions(key_themes="x" * 40_000), {},
-     "row 2, column key_themes: holds more than the 32,767 characters a cell can"),
+     "row 2, column I: holds more than the 32,767 characters a cell can"),
 ]
 
 

@@ -3,31 +3,21 @@ on both backends."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
 
 import pandas as pd
 import pytest
 from sqlalchemy import Engine, select
 
-from data_access.database import make_engine, upgrade
 from data_access.importers.errors import ImportRefused
 from data_access.models import Attendance, Session
 from data_access.privacy import person_key
 from sample_data.teams_report import ReportStyle, render
-from tests.import_files import SECRET, SESSIONS, WORKBOOK, attendees, csv_bytes, deployed, run
+from tests.import_files import SECRET, SESSIONS, WORKBOOK, attendees, csv_bytes, run
 
 WORKFORCE = {"org_code": "R9Z", "as_at": "2024-03-31", "staff_group": "Students", "division": "Medicine",
              "headcount": "12"}
 TABLE = [{"": label, "We are a team": value} for label, value in
          (("Your org", "7"), ("Best", "8"), ("Average", "7"), ("Worst", "6"), ("Responses", "99"))]
-
-
-@pytest.fixture(scope="module")
-def trust(new_database_url: Callable[[], str]) -> Iterator[Engine]:
-    engine = make_engine(new_database_url())
-    upgrade(engine)
-    yield deployed(engine)
-    engine.dispose()
 
 
 def workbook_renaming(old: str, new: str) -> bytes:

@@ -18,7 +18,8 @@ TABLE = [["org_code", "as_at"], ["R9Z", "2024-03-31"]]
 CRAFTED: dict[str, tuple[Callable[[], bytes], str]] = {
     "dimension-bomb": (xlsx.dimension_bomb, "sheet 'Sheet1' says it reaches cell XFD1048576, more than the 500,000 "
                                             "rows, 1,000 columns and 1,000,000 cells accepted"),
-    "far-cell-without-dimension": (xlsx.sparse_bomb, "row 500001: sheet 'Sheet1' has cells beyond the 500,000 rows"),
+    "far-cell-without-dimension": (xlsx.sparse_bomb, "row 1048576, column XFD: sheet 'Sheet1' has cells beyond the "
+                                                     "500,000 rows"),
     "zip-bomb-8.8-mb": (lambda: xlsx.dense_bomb(8.8), "the workbook would unpack to 2,548 MB; the largest accepted is "
                                                        "250 MB"),
     "zip-bomb-that-lies-about-its-size": (lambda: xlsx.dense_bomb(2, declared=1000), UNREADABLE),

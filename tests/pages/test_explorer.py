@@ -102,7 +102,8 @@ def test_facilitators_do_not_get_the_explorer(app):
         at.switch_page(PAGE).run()
 
 
-@pytest.mark.parametrize("dates", [{"from": "2025-06-01", "to": "2023-01-01"}, {"from": "2023-08-01", "to": "2023-08-31"}],
+@pytest.mark.parametrize("dates", [{"from": "2025-06-01", "to": "2023-01-01"},
+                                   {"from": "2023-08-01", "to": "2023-08-31"}],
                          ids=["from-after-to", "a-month-without-sessions"])
 def test_reach_says_plainly_that_nobody_matches(app, dates):
     at = explorer(app, view="Reach", **dates)
