@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from data_access.importers import limits
 from data_access.importers.cells import check_table_size
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import decode
@@ -144,6 +145,7 @@ def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) 
     stripped, short rows padded and cells past the header ignored; a quoted cell may run over several lines, its line
     breaks read as spaces."""
     rows, numbers, width = [], [], len(fields)
+    most = min(limits.MAX_ROWS, limits.MAX_CELLS // max(width, 1))
     for at, _, row in _records(lines, first_row, delimiter):
         joined = "".join(row)
         if not joined.strip() or (row[0].lstrip()[:1].isdigit() and SECTION.match(row[0])):
@@ -152,7 +154,8 @@ def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) 
             row = [LINE_BREAK.sub(" ", cell) for cell in row]
         rows.append(row if len(row) == width else (row + [""] * width)[:width])
         numbers.append(at)
-        check_table_size(len(rows), width)  # refused as soon as the table outgrows the limits
+        if len(rows) > most:  # refused as soon as the table outgrows the limits
+            check_table_size(len(rows), width)
     grid = pd.DataFrame(rows, columns=range(width), dtype="str")
     columns = {field: at for at, field in enumerate(fields)}  # a repeated field keeps its last position
     return pd.DataFrame({field: grid[at].str.strip() for field, at in columns.items()}), numbers
