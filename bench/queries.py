@@ -15,7 +15,7 @@ from data_access.queries_reach import DIMENSIONS
 from ui.verbatim import TABLE_ROWS
 
 # Public functions that are not read queries: a SQL fragment other queries embed, and a pure-pandas step.
-NOT_QUERIES = {"reach.workforce_snapshot", "feedback.theme_changes"}
+NOT_QUERIES = {"reach.workforce_snapshot", "reach.nobody_reached", "feedback.theme_changes"}
 SEARCH = "(rota OR shift) NOT night"
 
 
