@@ -57,7 +57,7 @@ def measure_import(engine: Engine, rows: int, runs: int = 1) -> ImportResult:
 def _import_once(engine: Engine, raw: bytes, rows: int) -> float:
     session_id = _add_session(engine)
     options = ImportOptions(secret=SAMPLE_SECRET, today=BENCH_START.date() + timedelta(days=1), user="benchmark",
-                            max_bytes=len(raw), session_id=session_id)
+                            max_bytes=len(raw), session_id=session_id, synthetic=True)
     try:
         took = seconds(lambda: commit(engine, KINDS["attendance"], "benchmark_teams_attendance.csv", raw, options))
         with engine.connect() as conn:

@@ -19,7 +19,7 @@ from ui.verbatim import TABLE_ROWS
 QUERY_MODULES = {"overview": queries_overview, "feedback": queries_feedback, "reach": queries_reach,
                  "brief": queries_brief, "actions": queries_actions, "imports": queries_imports}
 # Public functions that are not read queries: a SQL fragment other queries embed, and a pure-pandas step.
-NOT_QUERIES = {"reach.workforce_snapshot", "feedback.theme_changes"}
+NOT_QUERIES = {"reach.workforce_snapshot", "reach.nobody_reached", "feedback.theme_changes"}
 SEARCH = "(rota OR shift) NOT night"
 
 

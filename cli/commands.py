@@ -18,7 +18,8 @@ from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview
 from data_access.queries_actions import register_export
 from data_access.queries_admin import row_counts, sessions_export, survey_export
-from sample_data.seed import SAMPLE_FOLDER, seed_folder, seed_tier
+from data_access.config import SAMPLE_FOLDER
+from sample_data.seed import seed_folder, seed_tier
 
 
 EXPORTS = {"sessions": sessions_export, "actions": register_export}

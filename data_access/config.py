@@ -8,6 +8,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "bigconversation.db"
+SAMPLE_FOLDER = PROJECT_ROOT / "sample_data" / "files"  # the shipped synthetic sample files
 ROLES: tuple[str, ...] = ("executive", "od_team", "facilitator")
 # Only for the shipped synthetic sample data; any real deployment must set BC_PERSON_KEY_SECRET.
 SAMPLE_SECRET = "sample-data-only-not-a-real-secret"

@@ -82,7 +82,8 @@ def representation(engine: Engine, filters: Filters, dimension: str, threshold: 
     frame = pd.DataFrame({"group": groups, "people": people.reindex(groups).fillna(0).astype(int).to_numpy()})
     known = frame.loc[frame["group"] != UNKNOWN, "people"].sum()
     frame = suppress_column(frame, "people", threshold, None if whole is None else whole.reindex(groups).set_axis(frame.index))
-    frame["people_share"] = (frame["people"].astype("Float64") / known if known else pd.NA)
+    frame["people_share"] = frame["people"].astype("Float64") / known if known else pd.Series(pd.NA, index=frame.index,
+                                                                                               dtype="Float64")
     frame.loc[frame["group"] == UNKNOWN, "people_share"] = pd.NA
     headcount = workforce.reindex(groups)
     frame["headcount"] = headcount.astype("Int64").to_numpy()
@@ -98,6 +99,11 @@ def _ratio(people: pd.Series, known: int, headcount: pd.Series, total: int) -> p
     if not known or not total:
         return pd.Series(pd.NA, index=people.index, dtype="Float64")
     return (people.astype("Float64") * total) / (headcount.astype("Float64") * known)
+
+
+def nobody_reached(frame: pd.DataFrame) -> bool:
+    """True when a representation frame counts no one at all: the filters select nobody."""
+    return bool(frame["people"].notna().all() and not frame["people"].any())
 
 
 def people_by_series(engine: Engine, filters: Filters, dimension: str, threshold: int) -> pd.DataFrame:

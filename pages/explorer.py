@@ -7,7 +7,7 @@ from charts.explorer import (element_spread_figure, element_spread_summary, repr
                              representation_summary, returning_figure, returning_summary, sub_theme_trend_figure,
                              sub_theme_trend_summary, top_sub_themes)
 from data_access.queries_feedback import theme_changes
-from data_access.queries_reach import DIMENSIONS
+from data_access.queries_reach import DIMENSIONS, nobody_reached
 from data_access.search import SearchSyntaxError, describe, parse
 from formats.british import long_date, whole
 from ui.cache import derived, figure
@@ -82,6 +82,10 @@ def reach() -> None:
     label = DIMENSIONS[dimension]
     frame = representation(filters, dimension, threshold, settings().today)
     st.header(f"Who we reach, by {label.lower()}")
+    if nobody_reached(frame):
+        st.info("Nobody who came to a session matches these filters: check the dates (From must be on or before "
+                "To) and the other filters.")
+        return
     st.caption(derived(representation_summary, frame, label) + " A ratio of 1 means a group makes up the same share "
                "of the people reached as of the workforce.")
     if frame["workforce_share"].notna().any():

@@ -23,7 +23,6 @@ from sample_data.calendar import SAMPLE_AS_OF
 from sample_data.generator import generate
 from sample_data.writer import write_files
 
-SAMPLE_FOLDER = Path(__file__).resolve().parent / "files"
 SEED_USER = "sample data seed"
 # Files with no import kind of their own: the organisations, the series, and feedback already tagged with sub-themes.
 OWN_LOADERS = {
@@ -36,7 +35,7 @@ OWN_LOADERS = {
 def seed_folder(engine: Engine, folder: Path, secret: str) -> dict[str, int]:
     """Load every sample file in folder in one transaction; returns how many files were new."""
     options = ImportOptions(secret=secret, today=max(date.today(), SAMPLE_AS_OF), user=SEED_USER,
-                            max_bytes=1 << 40)
+                            max_bytes=1 << 40, synthetic=True)
     with engine.begin() as conn:
         done = set(conn.execute(select(ImportBatch.sha256).where(ImportBatch.outcome == "success")).scalars())
         loaded = 0

@@ -17,7 +17,8 @@ from data_access.config import PROJECT_ROOT
 from data_access.models import Base
 from data_access.config import SAMPLE_SECRET
 from data_access.database import upgrade
-from sample_data.seed import SAMPLE_FOLDER, seed_folder
+from data_access.config import SAMPLE_FOLDER
+from sample_data.seed import seed_folder
 
 TRUST = "R9Z"
 SURVEY_METRICS = 30

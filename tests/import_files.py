@@ -9,14 +9,14 @@ import pandas as pd
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from data_access.config import SAMPLE_SECRET
 from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import Outcome, commit
-from sample_data.seed import SAMPLE_FOLDER
+from data_access.config import SAMPLE_FOLDER
 from sample_data.teams_report import ReportStyle, render
 
 TODAY = date(2026, 11, 23)
+SECRET = "a-test-secret-not-the-sample-one"  # real-format files are refused under the sample secret
 
 
 def _small_workbook() -> bytes:
@@ -51,7 +51,7 @@ PEOPLE = [
 
 
 def options(**given) -> ImportOptions:
-    return ImportOptions(secret=SAMPLE_SECRET, today=TODAY, user="test user", **given)
+    return ImportOptions(**{"secret": SECRET, "today": TODAY, "user": "test user", **given})
 
 
 def csv_bytes(rows: list[dict], encoding: str = "utf-8") -> bytes:

@@ -7,7 +7,8 @@ from sqlalchemy import Engine
 
 from data_access.config import Settings, load_settings
 from data_access.database import is_empty, shared_engine, upgrade
-from sample_data.seed import SAMPLE_FOLDER, seed_folder
+from data_access.config import SAMPLE_FOLDER
+from sample_data.seed import seed_folder
 
 
 @st.cache_resource(show_spinner=False)

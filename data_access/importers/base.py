@@ -25,6 +25,7 @@ class ImportOptions:
     questions: tuple[str, ...] | None = None  # forms: the question columns that are feedback (None: all)
     mapping: tuple[tuple[str, str], ...] = ()  # feedback: (field, column) for text, prompt, time, source
     source: str = DEFAULT_FEEDBACK_SOURCE  # feedback: the source when no column gives it
+    synthetic: bool = False  # generated sample data (the seed, the benchmark): the sample secret may key it
 
     @property
     def now(self) -> datetime:

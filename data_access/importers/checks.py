@@ -6,17 +6,21 @@ import re
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import String, Table
+from openpyxl.utils import get_column_letter
+from sqlalchemy import Column, String, Table
 
 from domain import taxonomy
 from data_access.export_safety import looks_like_formula
+from data_access.importers import limits
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import blank
 
+REPAIRED = "the text was UTF-8 read as Windows-1252 (like \u2018caf\u00c3\u00a9\u2019); it is read again as UTF-8"
 HTML = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(\s[^>]*)?>|javascript:", re.IGNORECASE)
 AM_PM = re.compile(r"\d\s*[AP]M\s*$", re.IGNORECASE)
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y")
 TIME_FORMATS = ("", " %H:%M", " %H:%M:%S")
+DATE_EXAMPLE = "write it like 25/01/2024 or 2024-01-25, with a time like 12:00 where one is needed"
 US_FORMATS = ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%y %I:%M:%S %p", "%m/%d/%y %I:%M %p")
 
 
@@ -34,7 +38,7 @@ def parse_datetime(text: str) -> datetime:
             return datetime.strptime(cleaned, fmt)
         except ValueError:
             continue
-    raise ValueError(f"cannot read the date {text!r}")
+    raise ValueError(f"cannot read the date; {DATE_EXAMPLE}")
 
 
 def nearest_metric(name: str) -> str | None:
@@ -51,7 +55,8 @@ class RowChecks:
         self.offset = first_row
         self.present: list[str] = list(frame.columns)
         self.problems: list[ImportProblem] = []
-        self.warnings: list[ImportProblem] = []
+        self.warnings: list[ImportProblem] = [ImportProblem(self.row(index), str(column), REPAIRED)
+                                              for index, column in frame.attrs.get("repaired", [])]
 
     def row(self, index) -> int:
         return int(index) + self.offset
@@ -70,9 +75,10 @@ class RowChecks:
         for column in required:
             if column not in present:
                 self.problem(None, column, "this column is missing")
-        for column in present:
+        for at, column in enumerate(present, start=1):  # named by letter: a header is the file's text
             if column not in required + optional:
-                self.problem(None, column, f"unexpected column; the columns are {', '.join(required + optional)}")
+                self.problem(None, get_column_letter(at),
+                             f"unexpected column; the columns are {', '.join(required + optional)}")
         if len(set(present)) < len(present):
             self.problem(None, None, "the header names a column twice")
         self.problems = [ImportProblem(1, p.column, p.message) for p in self.problems]
@@ -97,7 +103,12 @@ class RowChecks:
                 self.problem(index, column, str(error))
                 return None
             if not future and value.date() > today:
-                self.problem(index, column, f"{value:%d %B %Y} is in the future")
+                self.problem(index, column, "the date is in the future")
+            elif value.date() < limits.EARLIEST_DATE:
+                self.problem(index, column, f"the date is before {limits.EARLIEST_DATE.year}, which cannot be right")
+            elif value.year > today.year + limits.YEARS_AHEAD:
+                self.problem(index, column, f"the date is more than {limits.YEARS_AHEAD} years ahead, which cannot "
+                             "be right")
             return value if times else value.date()
         return pd.Series([one(i, v) for i, v in self.frame[column].items()], index=self.frame.index, dtype=object)
 
@@ -114,11 +125,11 @@ class RowChecks:
         try:
             value = float(str(text).replace(",", ""))
         except ValueError:
-            self.problem(index, column, f"{text!r} is not a number")
+            self.problem(index, column, f"expected a number: {what}")
             return None
         if not low <= value <= high or (whole and value != int(value)):
             kind = "a whole number " if whole else ""
-            self.problem(index, column, f"{what} must be {kind}from {low:g} to {high:g}; got {text}")
+            self.problem(index, column, f"{what} must be {kind}from {low:g} to {high:g}")
             return None
         return int(value) if whole else value
 
@@ -126,7 +137,7 @@ class RowChecks:
         lowered = self.frame[column].map(lambda v: v.lower() if isinstance(v, str) else v)
         for index, value in lowered.items():
             if not blank(value) and value not in allowed:
-                self.problem(index, column, f"{self.frame.at[index, column]!r} is not one of {', '.join(allowed)}")
+                self.problem(index, column, f"expected one of {', '.join(allowed)}")
         return lowered
 
     def metrics(self, column: str) -> pd.Series:
@@ -134,9 +145,11 @@ class RowChecks:
         return pd.Series([self._metric(i, column, v) for i, v in self.frame[column].items()], index=self.frame.index,
                          dtype=object)
 
-    def metrics_of_header(self) -> list[str | None]:
-        """The score each column header names, for tables with one column per score."""
-        return [self._metric(None, str(c), str(c)) for c in self.frame.columns]
+    def metrics_of_header(self, first_column: int = 1) -> list[str | None]:
+        """The score each column header names, for tables with one column per score; an unknown one is named by
+        its letter (first_column: the frame's first column's place in the file)."""
+        return [self._metric(None, get_column_letter(at), str(c)) for at, c in
+                enumerate(self.frame.columns, start=first_column)]
 
     def _metric(self, index, column: str, text: str | None) -> str | None:
         if blank(text):
@@ -145,7 +158,7 @@ class RowChecks:
         if code is None:
             nearest = nearest_metric(text)
             hint = f"; did you mean {nearest!r}?" if nearest else ""
-            message = f"unknown People Promise element or score {text!r}{hint}"
+            message = f"unknown People Promise element or score{hint}"
             self.problems.append(ImportProblem(1 if index is None else self.row(index), column, message))
         return code
 
@@ -157,15 +170,15 @@ class RowChecks:
             if group is None:
                 close = difflib.get_close_matches(text, taxonomy.STAFF_GROUPS, n=1, cutoff=0.5)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problem(index, column, f"unknown staff group {text!r}{hint}")
+                self.problem(index, column, f"unknown staff group{hint}")
             return group
         return pd.Series([one(i, v) for i, v in self.frame[column].items()], index=self.frame.index, dtype=object)
 
     def known(self, column: str, values: pd.Series, allowed: set, message: str) -> None:
-        """A problem for each row whose value (from values) is not among allowed."""
+        """A problem for each row whose value (from values) is not among allowed; the message never quotes it."""
         for index, value in values.items():
             if not blank(value) and value not in allowed:
-                self.problem(index, column, message.format(value=self.frame.at[index, column]))
+                self.problem(index, column, message)
 
     def duplicates(self, key: pd.DataFrame, column: str) -> None:
         """A problem for every row whose key repeats an earlier row's."""
@@ -178,14 +191,15 @@ class RowChecks:
             else:
                 first[value] = index
 
-    def lengths(self, frame: pd.DataFrame, table: Table) -> None:
-        """A problem for text longer than its database column holds."""
-        for column in frame.columns:
-            limit = getattr(table.c[column].type, "length", None) if column in table.c else None
-            if limit and isinstance(table.c[column].type, String):
-                for index, value in frame[column].items():
-                    if isinstance(value, str) and len(value) > limit:
-                        self.problem(index, column, f"longer than the {limit} characters this field holds")
+    def lengths(self, frame: pd.DataFrame, table: Table, also: dict[str, Column] | None = None) -> None:
+        """A problem for text longer than its database column holds (the model's String(n), so SQLite, which
+        would store it, refuses what PostgreSQL would); also: frame columns stored in another table's column."""
+        stored = {**{c: table.c[c] for c in frame.columns if c in table.c}, **(also or {})}
+        for column, target in stored.items():
+            limit = target.type.length if isinstance(target.type, String) else None
+            if limit:
+                for index in frame.index[frame[column].map(lambda v: isinstance(v, str) and len(v) > limit)]:
+                    self.problem(index, column, f"longer than the {limit} characters this field holds")
 
     def text_warnings(self, *columns: str) -> None:
         """Warn of formula-like text and of HTML: both are kept as typed (feedback, not an attack to drop)."""

@@ -22,3 +22,8 @@ class ImportRefused(Exception):
     def __init__(self, problems: list[ImportProblem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def refuse(message: str, row: int | None = None, column: str | None = None) -> ImportRefused:
+    """A refusal of the whole file for one reason."""
+    return ImportRefused([ImportProblem(row, column, message)])

@@ -10,6 +10,7 @@ from data_access.importers import feedback_rows
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
 from data_access.importers.errors import ImportProblem
+from data_access.importers.identity import identity_columns
 from data_access.importers.lookups import session_by_id
 from data_access.importers.raw import check_size, read_table, refuse
 
@@ -35,6 +36,11 @@ def _mapping(checks: RowChecks, options: ImportOptions) -> dict[str, str | None]
             checks.problems.append(ImportProblem(1, column, f"there is no such column to take the {field_name} from"))
     if mapping["text"] is None:
         checks.problems.append(ImportProblem(1, None, "say which column holds the feedback text (--map text=COLUMN)"))
+    checks.stop_if_any()
+    kept = [mapping[f] for f in ("text", "prompt") if mapping[f]]
+    checks.problems += [ImportProblem(1, c, "this column identifies people (names, emails or UPNs) and is never "
+                                      "imported; map the feedback's own columns") for c in
+                        identity_columns(checks.frame[kept])]
     checks.stop_if_any()
     return mapping
 

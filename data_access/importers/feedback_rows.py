@@ -12,10 +12,10 @@ from data_access.models import Feedback
 from domain.vocabulary import session_name
 
 
-def items(session: SessionRow, source, prompt, text, created_at, index) -> pd.DataFrame:
+def items(session: SessionRow, source, prompt, text, created_at, index, staff_group=None) -> pd.DataFrame:
     """Feedback rows as the loader takes them; imported feedback arrives without sub-themes."""
     return pd.DataFrame({"session_id": session.id, "source": source, "prompt": prompt, "text": text,
-                         "staff_group": None, "created_at": created_at, "sub_themes": None}, index=index)
+                         "staff_group": staff_group, "created_at": created_at, "sub_themes": None}, index=index)
 
 
 def prepared(checks: RowChecks, rows: pd.DataFrame, read: int, session: SessionRow) -> Prepared:

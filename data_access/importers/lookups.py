@@ -70,7 +70,7 @@ def org_ids_of(conn: Connection, checks: RowChecks, column: str) -> pd.Series:
     """Organisation ids for a column of ODS codes; unknown codes are problems."""
     orgs = loader.organisation_ids(conn)
     codes = checks.frame[column]
-    checks.known(column, codes, set(orgs), "there is no organisation with the code {value!r}")
+    checks.known(column, codes, set(orgs), "there is no organisation with this code")
     return codes.map(orgs)
 
 
@@ -86,3 +86,10 @@ def session_ids_by_key(conn: Connection, checks: RowChecks, today: date) -> pd.S
     for index in ids.index[ids.isna() & days.notna()]:
         checks.problem(index, "session_title", "no such session on that date")
     return ids
+
+
+def series_starts(conn: Connection) -> dict[tuple[str, str], date]:
+    """Each series' start date by the organisation code and name that identify it in files."""
+    query = select(Organisation.ods_code, Series.name, Series.start_date).join(
+        Organisation, Organisation.id == Series.organisation_id)
+    return {(code, name): start for code, name, start in conn.execute(query)}

@@ -12,6 +12,7 @@ from data_access.importers.checks import RowChecks
 from data_access.importers.errors import ImportProblem
 from data_access.importers.lookups import org_ids_of, organisation_id
 from data_access.importers.raw import check_size, read_table
+from data_access.importers.secret import check_secret
 from data_access.models import Person
 from data_access.privacy import person_keys
 
@@ -36,13 +37,14 @@ def _bands(checks: RowChecks) -> pd.Series:
             return None
         band = BANDS.get(text.lower().removeprefix("band").strip())
         if band is None:
-            checks.problem(index, "band", f"unknown band {text!r}; bands are {', '.join(taxonomy.BANDS)}")
+            checks.problem(index, "band", f"unknown band; bands are {', '.join(taxonomy.BANDS)}")
         return band
     return pd.Series([one(i, v) for i, v in checks.frame["band"].items()], index=checks.frame.index, dtype=object)
 
 
 def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     check_size(raw, options.max_bytes)
+    check_secret(raw, options)
     checks = RowChecks(read_table(raw, spreadsheets=True))
     checks.columns(("staff_group", "division", "band"), ("org_code", *IDENTITY))
     identity = _identities(checks)

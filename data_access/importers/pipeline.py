@@ -90,11 +90,17 @@ def commit(engine: Engine, kind: Kind, file_name: str, raw: bytes, options: Impo
         raise
 
 
+def storable(text: str) -> str:
+    """Text any database stores: a file's name or a column's heading may hold a NUL, which PostgreSQL refuses."""
+    return text.replace("\x00", "")
+
+
 def record(conn: Connection, outcome: Outcome, user: str, result: str) -> None:
     """One import_batch row (file, SHA-256, who, when, counts and outcome), and a new data version with it."""
     message = "; ".join(str(p) for p in outcome.problems[:20]) if outcome.problems else outcome.summary
     conn.execute(insert(ImportBatch).values(
-        kind=outcome.kind, file_name=outcome.file_name[:300], sha256=outcome.sha256, imported_by=user[:100],
+        kind=outcome.kind, file_name=storable(outcome.file_name)[:300], sha256=outcome.sha256,
+        imported_by=storable(user)[:100],
         imported_at=datetime.now(), rows=outcome.added + outcome.updated + outcome.unchanged, outcome=result,
-        message=message, added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged))
+        message=storable(message), added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged))
     bump(conn)

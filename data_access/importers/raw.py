@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 import pandas as pd
 
-from data_access.importers.errors import ImportProblem, ImportRefused
+from data_access.importers.cells import check_cells, check_table_size, repair_mojibake
+from data_access.importers.errors import refuse
+from data_access.importers.workbook import read_sheets
 
 XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other old Office files
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def refuse(message: str, row: int | None = None, column: str | None = None) -> ImportRefused:
-    return ImportRefused([ImportProblem(row, column, message)])
 
 
 def check_size(raw: bytes, max_bytes: int) -> None:
@@ -36,39 +34,51 @@ def decode(raw: bytes) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             raise refuse("the file says it is UTF-16 but its text cannot be read") from None
+    if raw.startswith(OLE_MAGIC):
+        raise refuse("this is an old Excel (.xls) or other Office file; save it as .xlsx or as CSV (UTF-8)")
     if b"\x00" in raw or is_spreadsheet(raw):
         raise refuse("this is a binary file, not a CSV; save it as CSV (UTF-8) and try again")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise refuse("the file's text encoding cannot be read; save it as CSV (UTF-8) and try again")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_lines(raw.removeprefix(b"\xef\xbb\xbf"))
     if len(CONTROL.findall(text[:4096])) > 8:
         raise refuse("this is a binary file, not a CSV; save it as CSV (UTF-8) and try again")
     return text
+
+
+def _decode_lines(raw: bytes) -> str:
+    """Each line as UTF-8 where it is, else as Windows-1252: a file in cp1252, or pasted together from two
+    sources, is read right line by line instead of garbling its UTF-8 ('cafÃ©')."""
+    try:
+        return "".join(_decode_line(line) for line in raw.splitlines(keepends=True))
+    except UnicodeDecodeError:
+        raise refuse("the file's text encoding cannot be read; save it as CSV (UTF-8) and try again") from None
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252")
 
 
 def read_csv_text(text: str) -> pd.DataFrame:
     """Every cell as text (blank cells as None), comma- or tab-separated, header as it comes."""
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    check_table_size(0, first.count(delimiter) + 1)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise refuse(f"the file cannot be read as a CSV table ({str(error).strip()})") from None
+    check_table_size(*frame.shape)
     return _tidy(frame)
 
 
 def read_spreadsheet(raw: bytes) -> dict[str, pd.DataFrame]:
     """Every sheet of an .xlsx workbook, every cell as text."""
-    try:
-        sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, dtype=object, engine="openpyxl")
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError):
-        raise refuse("the workbook cannot be opened; save it again from Excel as .xlsx") from None
-    return {name: _tidy(sheet) for name, sheet in sheets.items()}
+    return {name: _tidy(sheet) for name, sheet in read_sheets(raw).items()}
 
 
 def read_table(raw: bytes, spreadsheets: bool) -> pd.DataFrame:
@@ -82,6 +92,8 @@ def read_table(raw: bytes, spreadsheets: bool) -> pd.DataFrame:
         frame = read_csv_text(decode(raw))
     if frame.empty:
         raise refuse("the file has a header row but no data rows", row=2)
+    check_cells(frame)
+    frame.attrs["repaired"] = repair_mojibake(frame)
     return frame
 
 

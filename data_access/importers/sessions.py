@@ -8,7 +8,8 @@ from domain.vocabulary import SESSION_FORMATS, SESSION_HELD, SESSION_STATUSES
 from data_access import loader
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
-from data_access.importers.lookups import org_ids_of
+from data_access.importers.errors import ImportProblem
+from data_access.importers.lookups import org_ids_of, series_starts
 from data_access.importers.raw import check_size, read_table
 from data_access.models import Series, Session
 
@@ -26,20 +27,31 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     starts = checks.dates("starts_at", options.today, future=True, times=True)
     status = checks.choices("status", SESSION_STATUSES)
     for index in frame.index[(status == SESSION_HELD) & starts.map(lambda s: s is not None and s.date() > options.today)]:
-        checks.problem(index, "starts_at", f"a held session cannot be in the future ({starts[index]:%d %B %Y})")
+        checks.problem(index, "starts_at", "a held session cannot be in the future")
     rows = pd.DataFrame({
         "org_code": frame["org_code"], "series": frame["series"], "title": frame["title"],
         "element_code": checks.metrics("element_code"), "starts_at": starts, "host_roles": frame["host_roles"],
         "format": checks.choices("format", SESSION_FORMATS), "status": status, "key_themes": frame["key_themes"].fillna(""),
         "recording_url": frame["recording_url"], "slides_url": frame["slides_url"]})
     checks.duplicates(rows[["org_code", "series", "starts_at"]], "starts_at")
-    checks.lengths(rows, Session.__table__)
+    checks.lengths(rows, Session.__table__, also={"series": Series.__table__.c.name})
     checks.text_warnings("title", "key_themes", "host_roles")
+    _before_series(conn, checks, rows)
     known = set(zip(*loader.series_keys(conn)[["org_code", "series"]].T.values))
     new_series = sorted({(o, s) for o, s in zip(rows["org_code"], rows["series"])} - known, key=str)
     notes = [f"New series {s!r} of {o} will be created." for o, s in new_series]
     return Prepared(rows=len(rows), data={"sessions": rows}, problems=checks.problems, warnings=checks.warnings,
                     notes=notes)
+
+
+def _before_series(conn: Connection, checks: RowChecks, rows: pd.DataFrame) -> None:
+    """Warn of a session dated before its series began: odd, though a series' start may be what is wrong."""
+    starts = series_starts(conn)
+    for index, org, series, at in zip(rows.index, rows["org_code"], rows["series"], rows["starts_at"]):
+        began = starts.get((org, series))
+        if began and at is not None and at.date() < began:
+            checks.warnings.append(ImportProblem(checks.row(index), "starts_at", "the session is dated before its "
+                                                 f"series began ({began:%d %B %Y}); check the date"))
 
 
 def _create_series(conn: Connection, sessions: pd.DataFrame) -> None:

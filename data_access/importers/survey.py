@@ -20,6 +20,8 @@ from data_access.models import Organisation
 # National publication dates of each survey year's results.
 PUBLISHED_ON = {2021: date(2022, 3, 30), 2022: date(2023, 3, 9), 2023: date(2024, 3, 7), 2024: date(2025, 3, 13)}
 FIRST_YEAR = 2021  # scores on the 0-10 People Promise scale start with the 2021 survey
+ORGANISATION_COLUMNS = {"org_id": "ods_code", "org_name": "name", "org_type_reporting_name": "benchmark_group"}
+LABELS_COLUMN = "A"  # a trust's table: its row labels, named by letter (its heading is the file's own text)
 TABLE_ROWS = {"your_org": "score", "your_organisation": "score", "trust": "score", "best": "best",
               "average": "average", "worst": "worst", "responses": "responses"}
 
@@ -40,7 +42,7 @@ def _workbook(conn: Connection, raw: bytes, sheets: dict[str, pd.DataFrame], opt
                      if c not in sheet.columns]
         if "org_id" in sheet.columns:
             in_book |= set(sheet["org_id"].dropna())
-            problems += _sheet_values(name, sheet)
+            problems += _sheet_values(name, sheet) + _sheet_years(name, sheet, options.today.year)
     known = set(loader.organisation_ids(conn))
     codes = {options.org_code} if options.org_code else known & in_book
     if options.org_code and options.org_code not in in_book:
@@ -57,6 +59,19 @@ def _workbook(conn: Connection, raw: bytes, sheets: dict[str, pd.DataFrame], opt
                                                               "benchmarks": benchmarks}, notes=notes)
 
 
+def _sheet_years(name: str, sheet: pd.DataFrame, this_year: int) -> list[ImportProblem]:
+    """Every score and responses column must be for a survey year from the first on the 0-10 scale to this one."""
+    years = {column: metric[1] if (metric := metric_for_column(str(column))) else _responses_year(str(column))
+             for column in sheet.columns}
+    return [ImportProblem(1, str(column), f"on sheet {name!r}: the survey year must be from {FIRST_YEAR} to "
+                                          f"{this_year}") for column, year in years.items()
+            if year is not None and not FIRST_YEAR <= year <= this_year]
+
+
+def _responses_year(column: str) -> int | None:
+    return int(column[-4:]) if column.startswith("responses_") and column[-4:].isdigit() else None
+
+
 def _sheet_values(name: str, sheet: pd.DataFrame) -> list[ImportProblem]:
     """Scores must be numbers from 0 to 10 and responses whole numbers; organisations appear once."""
     checks = RowChecks(sheet)
@@ -66,6 +81,8 @@ def _sheet_values(name: str, sheet: pd.DataFrame) -> list[ImportProblem]:
         elif str(column).startswith("responses_"):
             checks.numbers(column, 0, 10_000_000, "responses", whole=True)
     checks.duplicates(sheet[["org_id"]], "org_id")
+    checks.lengths(sheet, Organisation.__table__, also={column: Organisation.__table__.c[field] for column, field in
+                                                        ORGANISATION_COLUMNS.items() if column in sheet.columns})
     return [ImportProblem(p.row, p.column, f"on sheet {name!r}: {p.message}") for p in checks.problems]
 
 
@@ -78,15 +95,14 @@ def _trust_table(conn: Connection, table: pd.DataFrame, options: ImportOptions) 
         raise refuse(f"say which survey year this table is for (--year), from {FIRST_YEAR} to {options.today.year}")
     labels = table.iloc[:, 0].map(lambda v: TABLE_ROWS.get(header_key(v or "")))
     checks = RowChecks(table.iloc[:, 1:])
-    codes = checks.metrics_of_header()
-    for index, value in labels.items():
-        if value is None:
-            checks.problem(index, str(table.columns[0]), f"unexpected row {table.iat[index, 0]!r}; the rows are "
-                           "Your org, Best, Average, Worst, Responses")
-    checks.duplicates(labels.to_frame(), str(table.columns[0]))
+    codes = checks.metrics_of_header(first_column=2)
+    for index in labels.index[labels.isna()]:  # pandas reads a None the map returns as NaN
+            checks.problem(index, LABELS_COLUMN, "unexpected row; the rows are Your org, Best, Average, "
+                           "Worst, Responses")
+    checks.duplicates(labels.to_frame(), LABELS_COLUMN)
     for needed in ("score", "best", "average", "worst"):
         if needed not in set(labels):
-            checks.problems.append(ImportProblem(None, str(table.columns[0]), f"the {needed} row is missing"))
+            checks.problems.append(ImportProblem(None, LABELS_COLUMN, f"the {needed} row is missing"))
     checks.stop_if_any()
     values = {labels[i]: _row_values(checks, i, labels[i] == "responses") for i in table.index}
     long = pd.DataFrame({"metric_code": codes, "responses": None, **values}).assign(survey_year=year)

@@ -3,13 +3,13 @@
 The group's name is taken from org_type_reporting_name, since sheet names are cut to 31 characters."""
 from __future__ import annotations
 
-import io
 import re
 
 import pandas as pd
 
 from domain import taxonomy
 from data_access.importers.errors import ImportProblem, ImportRefused
+from data_access.importers.workbook import read_sheets
 
 COLUMN = re.compile(r"^(?P<prefix>PP\d|theme_engagement|theme_morale)(?:_(?P<sub>\d+))?_(?P<year>\d{4})$", re.IGNORECASE)
 PREFIX_CODE = {"theme_engagement": "ENG", "theme_morale": "MOR"}
@@ -30,7 +30,7 @@ def metric_for_column(name: str) -> tuple[str, int] | None:
 def read_workbook(raw: bytes, org_codes: set[str] | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(organisations, scores, benchmarks). org_codes None takes every organisation; each one taken gets its group's
     benchmarks, computed over the whole group with it included, so they are the same whichever trusts are taken."""
-    sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, engine="openpyxl")
+    sheets = {name: sheet.infer_objects() for name, sheet in read_sheets(raw).items()}
     orgs, scores, benchmarks = [], [], []
     for sheet_name, sheet in sheets.items():
         missing = [c for c in REQUIRED if c not in sheet.columns]

@@ -4,12 +4,14 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
 
 from domain.vocabulary import TEAMS_ROLES
+from data_access.importers import limits
+from data_access.importers.cells import check_table_size
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import decode
 
@@ -24,6 +26,9 @@ COLUMN_ALIASES = {
 }
 ROLES = {"organizer": "Organizer", "organiser": "Organizer", "co-organizer": "Organizer",
          "presenter": "Presenter", "attendee": "Attendee"}
+TIME_EXAMPLE = "expected a time as Teams writes it, like 14/11/22, 09:30:46 or 11/26/25, 4:16:54 PM"
+DURATION_EXAMPLE = "expected a duration as Teams writes it, like 1h 2m 10s"
+SLACK_MINUTES = 1  # Teams rounds durations and times apart; only more than this is a double count
 ROLE_RANK = {role: rank for rank, role in enumerate(TEAMS_ROLES)}  # most senior first
 STAMP_FORMATS = {True: ("%m/%d/%y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"),  # US, keyed by "is the locale US"
                  False: ("%d/%m/%y %H:%M:%S", "%d/%m/%Y %H:%M:%S")}
@@ -34,13 +39,14 @@ class TeamsReport:
     title: str
     start: datetime
     participants: pd.DataFrame  # identity, name, teams_role, first_join, last_leave, minutes_attended
+    warnings: list[ImportProblem] = field(default_factory=list)
 
 
 def parse_duration(text: str) -> float:
     """Seconds in a Teams duration such as '1h 2m 10s', '19m 26s' or '55m'."""
     seconds = _durations(pd.Series([text or ""], dtype=object)).iloc[0]
     if pd.isna(seconds):
-        raise ValueError(f"cannot read the duration {text!r}")
+        raise ValueError(f"cannot read the duration; {DURATION_EXAMPLE}")
     return float(seconds)
 
 
@@ -48,7 +54,7 @@ def parse_stamp(text: str, us: bool) -> datetime:
     """A Teams time stamp in the organiser's locale: UK '14/11/22, 09:30:46' or US '11/26/25, 4:16:54 PM'."""
     parsed = _stamps(pd.Series([text], dtype=object), us).iloc[0]
     if pd.isna(parsed):
-        raise ValueError(f"cannot read the time {text!r}")
+        raise ValueError(f"cannot read the time; {TIME_EXAMPLE}")
     return parsed.to_pydatetime()
 
 
@@ -59,6 +65,7 @@ def parse_report(raw: bytes) -> TeamsReport:
     summary, header, header_row, lines_read = _summary(lines, delimiter)
     if not header:
         raise ImportRefused([ImportProblem(None, None, "no participants table was found in this Teams report")])
+    check_table_size(0, len(header))
     fields = _fields(header)
     missing = {"name", "first_join", "last_leave"} - set(fields)
     if missing:
@@ -72,7 +79,7 @@ def parse_report(raw: bytes) -> TeamsReport:
         start = parse_stamp(start_text, us) if start_text else participants["first_join"].min()
     except ValueError as error:
         raise ImportRefused([ImportProblem(None, "Start time", str(error))]) from None
-    return TeamsReport(title, start, participants)
+    return TeamsReport(title, start, participants, participants.attrs.get("warnings", []))
 
 
 def _is_us(stamp: str) -> bool:
@@ -110,11 +117,27 @@ def _participants(table: pd.DataFrame, rows_of: list[int], headings: dict[str, s
     if problems:
         raise ImportRefused(problems)
     # A person who joined twice keeps the most senior role they held.
-    return (people.assign(rank=people["teams_role"].map(ROLE_RANK)).groupby("identity", as_index=False, sort=False)
-            .agg(name=("name", "first"), rank=("rank", "min"), first_join=("first_join", "min"),
-                 last_leave=("last_leave", "max"), minutes_attended=("minutes_attended", "sum"))
-            .assign(teams_role=lambda f: f.pop("rank").map(dict(enumerate(ROLE_RANK))))
-            [["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]])
+    merged = (people.assign(rank=people["teams_role"].map(ROLE_RANK), listed=1, at=people.index)
+              .groupby("identity", as_index=False, sort=False)
+              .agg(name=("name", "first"), rank=("rank", "min"), first_join=("first_join", "min"),
+                   last_leave=("last_leave", "max"), minutes_attended=("minutes_attended", "sum"),
+                   listed=("listed", "sum"), at=("at", "first"))
+              .assign(teams_role=lambda f: f.pop("rank").map(dict(enumerate(ROLE_RANK)))))
+    merged.attrs["warnings"] = _capped(merged, rows_of, headings.get("duration") or headings["last_leave"])
+    return merged[["identity", "name", "teams_role", "first_join", "last_leave", "minutes_attended"]]
+
+
+def _capped(merged: pd.DataFrame, rows_of: list[int], heading: str) -> list[ImportProblem]:
+    """Cap, in place, the minutes of anyone listed several times whose times add up to more than the span from
+    their first join to their last leave (the same listing repeated: 40 times in a one-hour meeting would count
+    40 hours); a warning for each, at their first row."""
+    span = ((merged["last_leave"] - merged["first_join"]).dt.total_seconds() / 60).clip(lower=0)
+    over = (merged["listed"] > 1) & (merged["minutes_attended"] > span + SLACK_MINUTES)
+    merged.loc[over, "minutes_attended"] = span[over]
+    return [ImportProblem(rows_of[int(merged.at[i, "at"])], heading,
+                          f"this person is listed {merged.at[i, 'listed']} times and their times add up to more than "
+                          f"they were in the meeting; counted once, for the {span[i]:.0f} minutes from their first "
+                          "join to their last leave") for i in merged.index[over]]
 
 
 def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) -> tuple[pd.DataFrame, list[int]]:
@@ -123,6 +146,7 @@ def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) 
     stripped, short rows padded and cells past the header ignored; a quoted cell may run over several lines, its line
     breaks read as spaces."""
     rows, numbers, width = [], [], len(fields)
+    most = min(limits.MAX_ROWS, limits.MAX_CELLS // max(width, 1))
     for at, _, row in _records(lines, first_row, delimiter):
         joined = "".join(row)
         if not joined.strip() or (row[0].lstrip()[:1].isdigit() and SECTION.match(row[0])):
@@ -131,6 +155,8 @@ def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) 
             row = [LINE_BREAK.sub(" ", cell) for cell in row]
         rows.append(row if len(row) == width else (row + [""] * width)[:width])
         numbers.append(at)
+        if len(rows) > most:  # refused as soon as the table outgrows the limits
+            check_table_size(len(rows), width)
     grid = pd.DataFrame(rows, columns=range(width), dtype="str")
     columns = {field: at for at, field in enumerate(fields)}  # a repeated field keeps its last position
     return pd.DataFrame({field: grid[at].str.strip() for field, at in columns.items()}), numbers
@@ -176,17 +202,17 @@ def _read_people(table: pd.DataFrame, us: bool) -> pd.DataFrame:
     role_text = table.get("role", blank)
     roles = role_text.str.lower().replace("", "attendee").map(ROLES)
     checks = [
-        ("first_join", first_join.isna(), lambda at: f"cannot read the time {table.at[at, 'first_join']!r}"),
-        ("last_leave", last_leave.isna(), lambda at: f"cannot read the time {table.at[at, 'last_leave']!r}"),
+        ("first_join", first_join.isna(), lambda at: f"cannot read the time; {TIME_EXAMPLE}"),
+        ("last_leave", last_leave.isna(), lambda at: f"cannot read the time; {TIME_EXAMPLE}"),
         ("last_leave", last_leave < first_join, lambda at: "the leave time is before the join time"),
-        ("duration", seconds.isna(), lambda at: f"cannot read the duration {duration_text[at]!r}"),
+        ("duration", seconds.isna(), lambda at: f"cannot read the duration; {DURATION_EXAMPLE}"),
         ("duration", seconds > 24 * 3600,
          lambda at: f"an attendance of {seconds[at] / 3600:.0f} hours is not believable"),
-        ("role", roles.isna(), lambda at: f"unknown Teams role {role_text[at]!r}"),
+        ("role", roles.isna(), lambda at: "unknown Teams role; the roles are Organizer, Presenter and Attendee"),
     ]
     problems, flagged = [], pd.Series(False, index=table.index)
-    for field, bad, message in checks:
-        problems += [(at, field, message(at)) for at in table.index[bad & ~flagged]]
+    for column, bad, message in checks:
+        problems += [(at, column, message(at)) for at in table.index[bad & ~flagged]]
         flagged |= bad
     identity = table.get("email", blank).replace("", None).fillna(table.get("upn", blank).replace("", None)) \
         .fillna(table["name"])

@@ -26,8 +26,19 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
                          "staff_group": checks.staff_groups("staff_group"), "division": frame["division"],
                          "headcount": checks.numbers("headcount", 0, LARGEST_TRUST, "a headcount", whole=True)})
     checks.duplicates(rows[["org_code", "as_at", "staff_group", "division"]], "division")
+    _totals(checks, rows)
     checks.lengths(rows, Workforce.__table__)
     return Prepared(rows=len(rows), data={"workforce": rows}, problems=checks.problems, warnings=checks.warnings)
+
+
+def _totals(checks: RowChecks, rows: pd.DataFrame) -> None:
+    """A problem when one organisation's headcounts on one date add up to more staff than any trust employs."""
+    counted = rows.assign(headcount=pd.to_numeric(rows["headcount"]).fillna(0))
+    for _, group in counted.groupby(["org_code", "as_at"], sort=False):
+        if group["headcount"].sum() > LARGEST_TRUST:
+            checks.problem(group.index[0], "headcount", f"the headcounts of this organisation on this date (rows "
+                           f"{checks.row(group.index[0])} to {checks.row(group.index[-1])}) add up to more than "
+                           f"{LARGEST_TRUST:,}, more staff than any NHS trust employs")
 
 
 def load(conn: Connection, prepared: Prepared, options: ImportOptions, write: bool) -> dict[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from sample_data.seed import SAMPLE_FOLDER
+from data_access.config import SAMPLE_FOLDER
 from tests.browser.conftest import metric_value, open_page, save_screenshot, wait_until_settled
 from tests.helpers import csv_rows, report_participants, teams_reports
 

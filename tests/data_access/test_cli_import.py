@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from data_access.config import PROJECT_ROOT
-from sample_data.seed import SAMPLE_FOLDER
+from data_access.config import SAMPLE_FOLDER
 from tests.helpers import TRUST, expected_stats, read_csv_text, run_cli, teams_reports
 from tests.import_files import SESSIONS, csv_bytes
 
@@ -42,9 +42,10 @@ def test_a_refused_file_exits_non_zero_with_every_problem_by_row_and_column(seed
     done = cli(seeded_url, "import", "sessions", str(bad))
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "row 2, column starts_at: cannot read the date 'soon'",
-        "row 3, column status: 'finished' is not one of planned, held, cancelled",
-        "row 3, column element_code: unknown People Promise element or score 'Teem'; did you mean 'We are a team'?"]
+        "row 2, column starts_at: cannot read the date; write it like 25/01/2024 or 2024-01-25, with a time like "
+        "12:00 where one is needed",
+        "row 3, column status: expected one of planned, held, cancelled",
+        "row 3, column element_code: unknown People Promise element or score; did you mean 'We are a team'?"]
     assert stats(seeded_url) == expected_stats()
 
 

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, func, select
 
-from data_access.config import SAMPLE_SECRET
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import preview
 from data_access.models import (Action, ActionChange, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme,
@@ -17,7 +16,7 @@ from data_access.models import (Action, ActionChange, Attendance, BenchmarkScore
 from data_access.privacy import person_key
 from data_access.queries_admin import row_counts
 from tests.helpers import table_snapshot
-from tests.import_files import (PEOPLE, SESSIONS, WORKBOOK, csv_bytes, deployed, forms_export, options, run, teams_report,
+from tests.import_files import (PEOPLE, SECRET, SESSIONS, WORKBOOK, csv_bytes, deployed, forms_export, options, run, teams_report,
                                 xlsx_bytes)
 
 
@@ -36,7 +35,7 @@ def session_id(engine: Engine, title: str) -> int:
 
 
 def key(email: str) -> str:
-    return person_key(SAMPLE_SECRET, email)
+    return person_key(SECRET, email)
 
 
 def test_the_workbook_adds_the_trust_its_scores_and_its_group(trust: Engine) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from data_access import queries_overview as q
 from data_access.filters import Filters
-from sample_data.seed import SAMPLE_FOLDER
+from data_access.config import SAMPLE_FOLDER
 from tests.helpers import TRUST, attendees_by_date, report_participants, teams_reports
 
 AS_OF = date(2026, 11, 23)

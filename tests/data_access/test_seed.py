@@ -13,7 +13,8 @@ from data_access.config import SAMPLE_SECRET
 from data_access.importers.errors import ImportRefused
 from data_access.models import Attendance, ImportBatch
 from data_access.privacy import person_key
-from sample_data.seed import SAMPLE_FOLDER, seed_folder
+from data_access.config import SAMPLE_FOLDER
+from sample_data.seed import seed_folder
 from tests.helpers import csv_rows, imported_files, report_participants, table_snapshot, teams_reports
 
 

@@ -106,3 +106,14 @@ def test_the_feedback_view_says_how_a_search_was_read(app):
     at = explorer(app, view="Feedback", q="rota or shift")
     assert "Read as: rota OR shift" in [c.value for c in at.caption]
     assert int(at.metric[0].value.replace(",", "")) > 10
+
+
+@pytest.mark.parametrize("dates", [{"from": "2025-06-01", "to": "2023-01-01"},
+                                   {"from": "2023-08-01", "to": "2023-08-31"}],
+                         ids=["from-after-to", "a-month-without-sessions"])
+def test_reach_says_plainly_that_nobody_matches(app, dates):
+    at = explorer(app, view="Reach", **dates)
+    assert not at.error, [e.value for e in at.error]
+    assert [i.value for i in at.info] == ["Nobody who came to a session matches these filters: check the dates (From "
+                                          "must be on or before To) and the other filters."]
+    assert not at.get("plotly_chart")

@@ -97,8 +97,9 @@ def test_a_bad_file_shows_every_problem_and_no_commit_button(app, own_url: str) 
     assert not at.exception
     assert at.error[0].value.startswith("This file cannot be imported: 2 problems. Nothing has been written.")
     problems = at.dataframe[0].value
-    assert problems.values.tolist() == [[2, "starts_at", "cannot read the date 'soon'"],
-                                        [3, "format", "'webinar' is not one of online, in person, hybrid"]]
+    assert problems.values.tolist() == [[2, "starts_at", "cannot read the date; write it like 25/01/2024 or "
+                                                         "2024-01-25, with a time like 12:00 where one is needed"],
+                                        [3, "format", "expected one of online, in person, hybrid"]]
     assert not [b for b in at.button if b.label == "Commit this import"]
 
 

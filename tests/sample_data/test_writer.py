@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sample_data.seed import SAMPLE_FOLDER
+from data_access.config import SAMPLE_FOLDER
 from sample_data.generator import generate
 from sample_data.writer import write_files
 
