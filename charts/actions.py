@@ -7,12 +7,11 @@ import plotly.graph_objects as go
 
 from charts.palette import NHS_AQUA_BLUE, NHS_BLACK, NHS_DARK_BLUE, NHS_MID_GREY, NHS_ORANGE, base_layout
 from domain import taxonomy
+from domain.vocabulary import PROGRESS_LABELS
 
-STATE_LABELS = {"done": "Done", "on track": "Open, on track", "overdue": "Open, overdue", "dropped": "Dropped"}
 # Colour and a fill pattern per state, so the bars still read when printed in greyscale.
-STATE_COLOURS = {"Done": NHS_DARK_BLUE, "Open, on track": NHS_AQUA_BLUE, "Open, overdue": NHS_ORANGE,
-                 "Dropped": NHS_MID_GREY}
-STATE_PATTERNS = {"Done": "", "Open, on track": "/", "Open, overdue": "x", "Dropped": "."}
+STATE_COLOURS = dict(zip(PROGRESS_LABELS.values(), (NHS_DARK_BLUE, NHS_AQUA_BLUE, NHS_ORANGE, NHS_MID_GREY), strict=True))
+STATE_PATTERNS = dict(zip(PROGRESS_LABELS.values(), ("", "/", "x", "."), strict=True))
 PATTERN_GROUND = "#F0F4F5"  # NHS pale grey, lightened: dark text on it passes WCAG AA
 TOP, BOTTOM = 70, 80
 # Below the tick labels; Plotly places a legend by a share of the plot's height, not pixels.
@@ -21,13 +20,13 @@ LEGEND_GAP_PX = 35
 
 def progress_figure(progress: pd.DataFrame) -> go.Figure:
     """Stacked bars of actions per element, one panel per series, split by done, on track, overdue and dropped."""
-    frame = progress.assign(state=progress["state"].map(STATE_LABELS),
+    frame = progress.assign(state=progress["state"].map(PROGRESS_LABELS),
                             element=progress["element_code"].map(taxonomy.element_label))
     elements = [taxonomy.element_label(c) for c in taxonomy.ELEMENT_CODES if c in set(progress["element_code"])]
     # The panels far enough apart that one's last count and the next one's 0 do not run together at 1,024 pixels.
     fig = px.bar(frame, y="element", x="actions", color="state", pattern_shape="state", facet_col="series",
                  orientation="h", facet_col_spacing=0.06,
-                 category_orders={"state": list(STATE_LABELS.values()), "element": elements,
+                 category_orders={"state": list(PROGRESS_LABELS.values()), "element": elements,
                                   "series": list(pd.unique(frame["series"]))},
                  color_discrete_map=STATE_COLOURS, pattern_shape_map=STATE_PATTERNS, text="actions",
                  labels={"element": "", "actions": "", "state": ""})  # the chart's title says they count actions

@@ -6,7 +6,8 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
-from domain.vocabulary import OPEN_ACTION_STATUSES, SESSION_HELD, SHARED_ACTION_STATUSES
+from domain.vocabulary import (ACTION_DONE, ACTION_DROPPED, OPEN_ACTION_STATUSES, ON_TRACK, OVERDUE, PROGRESS_STATES,
+                               SESSION_HELD, SHARED_ACTION_STATUSES)
 from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import Filters, apply, sessions_joined
@@ -15,7 +16,6 @@ from data_access.models import Action, ActionChange, Organisation, Series, Sessi
 REGISTER_COLUMNS = ["action_id", "series", "session_title", "session_date", "element_code", "you_said", "we_did",
                     "owner", "status", "due_date", "completed_date", "overdue", "internal_note", "version",
                     "updated_by", "updated_at"]
-PROGRESS_STATES = ("done", "on track", "overdue", "dropped")
 
 
 def _overdue(today: date):
@@ -77,8 +77,8 @@ def sessions_for_new_actions(engine: Engine, org_code: str) -> pd.DataFrame:
 def progress(engine: Engine, filters: Filters, today: date) -> pd.DataFrame:
     """Actions per series and element (code and name) by state: done, on track (open, not overdue), overdue,
     dropped."""
-    state = case((Action.status == "done", "done"), (Action.status == "dropped", "dropped"),
-                 (_overdue(today), "overdue"), else_="on track")
+    state = case((Action.status == ACTION_DONE, ACTION_DONE), (Action.status == ACTION_DROPPED, ACTION_DROPPED),
+                 (_overdue(today), OVERDUE), else_=ON_TRACK)
     query = apply(sessions_joined(
         select(Series.name, Series.start_date, Action.element_code, state, func.count())
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters
@@ -94,7 +94,7 @@ def median_days_to_done(engine: Engine, filters: Filters) -> float | None:
     """Median days from the session to the action's completion, over done actions within the filters."""
     query = apply(sessions_joined(select(Session.starts_at, Action.completed_date).select_from(Action)
                                   .join(Session, Session.id == Action.session_id))
-                  .where(Action.status == "done", Action.completed_date.is_not(None)), filters)
+                  .where(Action.status == ACTION_DONE, Action.completed_date.is_not(None)), filters)
     frame = read_frame(engine, query, ["starts_at", "completed_date"])
     if frame.empty:
         return None

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
-from domain.vocabulary import OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD, SESSION_PLANNED
+from domain.vocabulary import ACTION_DONE, OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD, SESSION_PLANNED
 from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import attendee_count
@@ -161,7 +161,7 @@ def done_since_last_session(engine: Engine, session_id: int, today: date) -> pd.
     since = pd.Timestamp(since).date() if since else None
     until = min(pd.Timestamp(session["starts_at"]).date(), today)
     conditions = [Organisation.ods_code == session["org_code"], Action.element_code == session["element_code"],
-                  Action.status == "done", Action.completed_date <= until]
+                  Action.status == ACTION_DONE, Action.completed_date <= until]
     if since:
         conditions.append(Action.completed_date >= since)
     query = (select(Action.id, Action.you_said, Action.we_did, Action.owner, Action.completed_date)

@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, func, select
 
-from domain.vocabulary import OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD
+from domain.vocabulary import ACTION_DONE, OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD
 from domain import taxonomy
 from data_access.database import read_frame
 from data_access.queries_reach import workforce_snapshot
@@ -74,7 +74,7 @@ def _headline_queries(filters: Filters, today: date, group: list, *, ignore_seri
     overdue = and_(Action.status.in_(OPEN_ACTION_STATUSES), Action.due_date < today)
     actions = apply(sessions_joined(
         select(*group,
-               func.coalesce(func.sum(case((Action.status == "done", 1), else_=0)), 0),
+               func.coalesce(func.sum(case((Action.status == ACTION_DONE, 1), else_=0)), 0),
                func.coalesce(func.sum(case((Action.status.in_(OPEN_ACTION_STATUSES), 1), else_=0)), 0),
                func.coalesce(func.sum(case((overdue, 1), else_=0)), 0))
         .select_from(Action).join(Session, Session.id == Action.session_id)), filters,

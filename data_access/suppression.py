@@ -7,6 +7,16 @@ import numpy as np
 import pandas as pd
 
 
+# Published counts of people by a demographic are rounded to a multiple of this (1: not rounded).
+ROUNDING_BASE = 1
+
+
+def possible_counts(published: int) -> range:
+    """The true counts a published count could stand for: what anyone comparing views can know of it."""
+    half = ROUNDING_BASE // 2
+    return range(max(published - half, 0), published + half + 1)
+
+
 def is_small(count: int, threshold: int) -> bool:
     """A count that would identify too few people: more than none and under the threshold."""
     return 0 < count < threshold

@@ -13,6 +13,11 @@ ACTION_PLANNED, ACTION_COMING_SOON, ACTION_IN_PROGRESS = "planned", "coming soon
 ACTION_DONE, ACTION_DROPPED = "done", "dropped"
 OPEN_ACTION_STATUSES: tuple[str, ...] = (ACTION_PLANNED, ACTION_COMING_SOON, ACTION_IN_PROGRESS)
 ACTION_STATUSES: tuple[str, ...] = (*OPEN_ACTION_STATUSES, ACTION_DONE, ACTION_DROPPED)
+# Where an action stands, as the progress chart shows it: an open action is on track or overdue.
+ON_TRACK, OVERDUE = "on track", "overdue"
+PROGRESS_LABELS: dict[str, str] = {ACTION_DONE: "Done", ON_TRACK: "Open, on track", OVERDUE: "Open, overdue",
+                                   ACTION_DROPPED: "Dropped"}
+PROGRESS_STATES: tuple[str, ...] = tuple(PROGRESS_LABELS)
 # Dropped actions are not shared with staff; the rest are named as a sentence begins.
 SHARED_ACTION_STATUSES: dict[str, str] = {status: status.capitalize() for status in ACTION_STATUSES
                                           if status != ACTION_DROPPED}
@@ -24,7 +29,7 @@ SESSION_FORMATS: tuple[str, ...] = ("online", "in person", "hybrid")
 
 # Where a feedback item came from; a feedback import takes the first when no column says.
 FEEDBACK_SOURCES: tuple[str, ...] = ("board", "form", "breakout", "email")
-DEFAULT_FEEDBACK_SOURCE = FEEDBACK_SOURCES[0]
+DEFAULT_FEEDBACK_SOURCE, FORM_SOURCE = FEEDBACK_SOURCES[:2]
 
 # A Teams attendance report's roles, most senior first; only attendees count as reached.
 TEAMS_ROLES: tuple[str, ...] = ("Organizer", "Presenter", "Attendee")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain.vocabulary import ACTION_STATUSES
+from domain.vocabulary import ACTION_DONE, ACTION_STATUSES
 from charts.actions import progress_figure
 from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
@@ -37,7 +37,7 @@ with register_tab:
     median = median_days_to_done(filters)
     with st.container(horizontal=True, gap="small"):
         st.metric("Actions", len(actions), border=True, width=200)
-        st.metric("Done", int((actions["status"] == "done").sum()), border=True, width=200)
+        st.metric("Done", int((actions["status"] == ACTION_DONE).sum()), border=True, width=200)
         st.metric("Overdue", int(actions["overdue"].sum()), border=True, width=200,
                   help="Planned, coming soon or in progress, with a due date that has passed.")
         st.metric("Median days to done", "n/a" if median is None else f"{median:g}", border=True, width=200,
@@ -48,7 +48,7 @@ with register_tab:
         st.info("No actions match these filters.")
     else:
         total = int(by_element["actions"].sum())
-        done_share = by_element.loc[by_element["state"] == "done", "actions"].sum() / total
+        done_share = by_element.loc[by_element["state"] == ACTION_DONE, "actions"].sum() / total
         st.caption(f"{done_share:.0%} of the {counted(total, 'action')} within the sidebar filters "
                    f"{one_or_many(total, 'is', 'are')} done; bars show each element's actions in each series.")
         st.plotly_chart(figure(progress_figure, by_element), key="progress_chart", theme=None)
