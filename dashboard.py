@@ -6,8 +6,7 @@ import logging
 import streamlit as st
 
 from data_access.permissions import Actor, pages_for
-from ui.access_pages import (gate, no_access_page, not_available, refused_open_demo_page, sign_in_page,
-                             who_is_signed_in)
+from ui.access_pages import gate, no_access_page, not_available, refused_open_demo_page, sign_in_page, who_is_signed_in
 from ui.cache import note_data_version
 from ui.context import ready_database, settings
 from ui.errors import run_safely

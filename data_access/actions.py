@@ -120,8 +120,9 @@ def edit_action(engine: Engine, action_id: int, expected_version: int, changes: 
                 now: datetime) -> int:
     """Apply the actor's changes to an action read at expected_version; returns the new version.
 
-    Raises PermissionRefused when the actor may not edit actions (or internal notes), StaleEdit (naming who changed it and when) if the action has changed since, and ActionRefused
-    with every problem if the result would not be valid; in both cases nothing is written."""
+    Raises PermissionRefused when the actor may not edit actions (or internal notes), StaleEdit (naming who changed
+    it and when) if the action has changed since, and ActionRefused with every problem if the result would not be
+    valid; in each case nothing is written."""
     _may_change(actor, changes)
     changes, user = _clean(changes), actor.user
     with engine.begin() as conn:

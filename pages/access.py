@@ -12,10 +12,19 @@ from data_access.permissions import ROLE_LABELS, PermissionRefused
 from ui.cache import data_changed
 from ui.cached import no_access_attempts, role_table
 from ui.context import engine
+from ui.highlight import escape_markdown
 from ui.page import page_filters
 from ui.sign_in import access_settings, current_actor
 
 WHEN = st.column_config.DatetimeColumn(format="D MMMM YYYY, HH:mm")
+SAVED = "role_saved"  # what the last change did, said on the run after it
+
+
+def saved(message: str) -> None:
+    """Run the page again, so its tables show the change, and say there what was done."""
+    data_changed()
+    st.session_state[SAVED] = message
+    st.rerun()
 
 
 def give_role() -> None:
@@ -31,8 +40,7 @@ def give_role() -> None:
         except (RoleRefused, PermissionRefused) as refused:
             st.error(f"Not saved: {refused}")
         else:
-            data_changed()
-            st.success(f"{email.strip().lower()} is now {ROLE_LABELS[role]}.")
+            saved(f"{email.strip().lower()} is now {ROLE_LABELS[role]}.")
 
 
 def take_role_away(emails: list[str]) -> None:
@@ -44,8 +52,7 @@ def take_role_away(emails: list[str]) -> None:
             except PermissionRefused as refused:
                 st.error(f"Not saved: {refused}")
             else:
-                data_changed()
-                st.rerun()
+                saved(f"{email} no longer has a role here.")
 
 
 page_filters()
@@ -55,6 +62,8 @@ st.caption(f"Who may use the dashboard as what. A role in the identity provider'
            "first; this table gives a role to people whose token has none.")
 roles = role_table()
 st.header("Roles given here")
+if SAVED in st.session_state:
+    st.success(escape_markdown(st.session_state.pop(SAVED)))
 give_role()
 if roles.empty:
     st.info("Nobody has a role from this table yet.")

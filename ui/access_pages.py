@@ -28,8 +28,10 @@ def sign_in_page() -> None:
 
 
 def sign_out_button(where=st) -> None:
+    """Sign out; the rest of this run is not drawn for the signed-out user, who sees the sign-in page."""
     if signed_in() and where.button("Sign out", icon=":material/logout:", key="sign_out"):
         st.logout()
+        st.rerun()
 
 
 def no_access_page(actor: Actor) -> Callable[[], None]:
