@@ -28,10 +28,11 @@ def sign_in_page() -> None:
 
 
 def sign_out_button(where=st) -> None:
-    """Sign out; the rest of this run is not drawn for the signed-out user, who sees the sign-in page."""
+    """Sign out: the browser goes to Streamlit's logout (and the provider's); nothing more of this run is drawn. (A
+    rerun here would drop that redirect, leaving the sign-in cookie in place.)"""
     if signed_in() and where.button("Sign out", icon=":material/logout:", key="sign_out"):
         st.logout()
-        st.rerun()
+        st.stop()
 
 
 def no_access_page(actor: Actor) -> Callable[[], None]:

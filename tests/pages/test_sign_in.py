@@ -116,6 +116,8 @@ def test_signing_out_returns_to_the_sign_in_page(app):
     at = app(user=signed_in("exec@trust.nhs.uk", "executive"))
     at.sidebar.button(key="sign_out").click().run()
     assert at.user == {"is_logged_in": False}
+    assert not at.title  # the browser is sent to the sign-out address; nothing more is drawn
+    at.run()
     assert at.title[0].value == "Big Conversation" and at.button[0].label == "Sign in"
 
 
