@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from tests.helpers import attendees_by_date
 from tests.pages.conftest import as_shown, figure, headings
 from ui.headings import WRAPPED_ROW_HEIGHT
