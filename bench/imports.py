@@ -16,6 +16,7 @@ from data_access.config import SAMPLE_SECRET
 from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, sha256
+from data_access.permissions import COMMAND_LINE, Actor
 from data_access.models import Attendance, ImportBatch, Organisation, Series, Session
 from data_access.queries_overview import organisations_with_sessions
 from sample_data.teams_report import ReportStyle, render
@@ -59,7 +60,8 @@ def _import_once(engine: Engine, raw: bytes, rows: int) -> float:
     options = ImportOptions(secret=SAMPLE_SECRET, today=BENCH_START.date() + timedelta(days=1), user="benchmark",
                             max_bytes=len(raw), session_id=session_id, synthetic=True)
     try:
-        took = seconds(lambda: commit(engine, KINDS["attendance"], "benchmark_teams_attendance.csv", raw, options))
+        took = seconds(lambda: commit(engine, KINDS["attendance"], "benchmark_teams_attendance.csv", raw, options,
+                                          Actor("benchmark", COMMAND_LINE)))
         with engine.connect() as conn:
             landed = conn.execute(select(Attendance.id).where(Attendance.session_id == session_id)).all()
         if len(landed) != rows:

@@ -16,6 +16,7 @@ from data_access.importers.base import ImportOptions
 from data_access.importers.errors import ImportRefused
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview
+from data_access.permissions import COMMAND_LINE, Actor
 from data_access.queries_actions import register_export
 from data_access.queries_admin import row_counts, sessions_export, survey_export
 from data_access.config import SAMPLE_FOLDER
@@ -71,7 +72,7 @@ def run_import(engine, args: argparse.Namespace, settings: Settings) -> int:
         return 2
     kind, raw, options = KINDS[args.kind], args.file.read_bytes(), import_options(args, settings)
     outcome = preview(engine, kind, args.file.name, raw, options) if args.dry_run else \
-        commit(engine, kind, args.file.name, raw, options)
+        commit(engine, kind, args.file.name, raw, options, Actor(settings.user_name, COMMAND_LINE))
     if outcome.problems:
         raise ImportRefused(outcome.problems)
     for warning in outcome.warnings:

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access.data_version import bump
 from data_access.models import Action, ActionChange, Session
+from data_access.permissions import Actor, can_edit_actions, can_read_internal_notes, require
 from domain.action_rules import EDITABLE, broken_rules
 from domain.vocabulary import ACTION_PLANNED
 from formats.british import long_date
@@ -89,8 +90,18 @@ def _session_date(conn: Connection, session_id: int) -> tuple[date, str]:
     return row.starts_at.date(), row.element_code
 
 
-def add_action(engine: Engine, session_id: int, values: dict, user: str, now: datetime) -> int:
-    """Add an action to a session's element; returns its id. Every field is recorded as set by `user`."""
+def _may_change(actor: Actor, fields: dict) -> None:
+    """Refuse an actor who may not edit actions, or may not read the internal note they would change."""
+    require(actor, can_edit_actions(actor.role), "add or edit actions")
+    if fields.get("internal_note"):
+        require(actor, can_read_internal_notes(actor.role), "write internal notes")
+
+
+def add_action(engine: Engine, session_id: int, values: dict, actor: Actor, now: datetime) -> int:
+    """Add an action to a session's element; returns its id. Every field is recorded as set by the actor, who
+    must be allowed to edit actions (PermissionRefused otherwise)."""
+    _may_change(actor, values)
+    user = actor.user
     values = {"status": ACTION_PLANNED, "due_date": None, "completed_date": None, "internal_note": "", **_clean(values)}
     with engine.begin() as conn:
         session_date, element = _session_date(conn, session_id)
@@ -105,13 +116,15 @@ def add_action(engine: Engine, session_id: int, values: dict, user: str, now: da
     return action_id
 
 
-def edit_action(engine: Engine, action_id: int, expected_version: int, changes: dict, user: str,
+def edit_action(engine: Engine, action_id: int, expected_version: int, changes: dict, actor: Actor,
                 now: datetime) -> int:
-    """Apply changes to an action read at expected_version; returns the new version.
+    """Apply the actor's changes to an action read at expected_version; returns the new version.
 
-    Raises StaleEdit (naming who changed it and when) if the action has changed since, and ActionRefused
-    with every problem if the result would not be valid; in both cases nothing is written."""
-    changes = _clean(changes)
+    Raises PermissionRefused when the actor may not edit actions (or internal notes), StaleEdit (naming who changed
+    it and when) if the action has changed since, and ActionRefused with every problem if the result would not be
+    valid; in each case nothing is written."""
+    _may_change(actor, changes)
+    changes, user = _clean(changes), actor.user
     with engine.begin() as conn:
         fields = (*EDITABLE, "version", "session_id", "updated_by", "updated_at")
         row = conn.execute(select(*[getattr(Action, f) for f in fields]).where(Action.id == action_id)

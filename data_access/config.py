@@ -71,3 +71,42 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         max_upload_bytes=int(max_upload_mb * 1024 * 1024),
         min_minutes=minimum_minutes(env),
     )
+
+
+# --- Sign-in and roles (issue 20) -----------------------------------------------------------------------------------
+# Sign-in itself (the OIDC provider, client and cookie secret) is Streamlit's `[auth]` in .streamlit/secrets.toml;
+# these settings say how a signed-in user's role is found, and whether a server without sign-in may serve openly.
+DEFAULT_ROLE_VALUES: dict[str, str] = {role: role for role in ROLES}
+
+
+@dataclass(frozen=True)
+class AccessSettings:
+    role_claim: str = "roles"
+    role_values: tuple[tuple[str, str], ...] = tuple(DEFAULT_ROLE_VALUES.items())  # claim value → app role
+    first_admin: str = ""  # an email that is always the OD team, so someone can keep the role table
+    serve_openly_without_sign_in: bool = False
+
+    def role_for_value(self, value: str) -> str | None:
+        """The app role a claim value stands for, if any."""
+        return dict(self.role_values).get(value.strip())
+
+
+def _role_values(text: str) -> tuple[tuple[str, str], ...]:
+    """BC_ROLE_VALUES, e.g. 'BC.Executive=executive, BC.OD=od_team'; every role it names must be one of ROLES."""
+    pairs = [item.split("=", 1) for item in text.split(",") if item.strip()]
+    if any(len(pair) != 2 or pair[1].strip() not in ROLES for pair in pairs):
+        raise ValueError(f"BC_ROLE_VALUES must be claim value=role pairs, each role one of {', '.join(ROLES)}")
+    return tuple((value.strip(), role.strip()) for value, role in pairs)
+
+
+def load_access_settings(env: dict[str, str] | None = None) -> AccessSettings:
+    """How roles are found after sign-in, from BC_ROLE_CLAIM, BC_ROLE_VALUES, BC_FIRST_ADMIN and
+    BC_SERVE_WITHOUT_SIGN_IN."""
+    env = dict(os.environ if env is None else env)
+    values = env.get("BC_ROLE_VALUES", "").strip()
+    return AccessSettings(
+        role_claim=env.get("BC_ROLE_CLAIM", "").strip() or "roles",
+        role_values=_role_values(values) if values else tuple(DEFAULT_ROLE_VALUES.items()),
+        first_admin=env.get("BC_FIRST_ADMIN", "").strip().lower(),
+        serve_openly_without_sign_in=env.get("BC_SERVE_WITHOUT_SIGN_IN", "").strip().lower() in ("1", "true", "yes"),
+    )

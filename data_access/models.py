@@ -227,3 +227,22 @@ class DataVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = (CheckConstraint("id = 1", name="data_version_one_row"),)
+
+
+class AppRole(Base):
+    """The role table the OD team keeps: a staff user's email (lower case) and their role in the app. Used when the
+    identity provider's token carries no role."""
+    __tablename__ = "app_role"
+    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    granted_by: Mapped[str] = mapped_column(String(254))
+    granted_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint("role in ('executive', 'od_team', 'facilitator')", name="app_role_role"),)
+
+
+class NoAccessAttempt(Base):
+    """A signed-in staff user with no role tried to open the app: who and when, for the OD team to follow up."""
+    __tablename__ = "no_access_attempt"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    attempted_at: Mapped[datetime] = mapped_column(DateTime)

@@ -15,11 +15,13 @@ from ui.cached import median_days_to_done, owners, progress, register, you_said_
 from ui.context import settings
 from ui.headings import ACTION_PROGRESS, REGISTER, YOU_SAID_WE_DID, show_table
 from ui.page import page_filters
+from ui.sign_in import current_actor
 
 filters: Filters = page_filters()
 today = settings().today
-editor = can_edit_actions(settings().role)
-notes_shown = can_read_internal_notes(settings().role)
+role = current_actor().role
+editor = can_edit_actions(role)
+notes_shown = can_read_internal_notes(role)
 
 st.title("Actions")
 st.caption(f"What staff said at Big Conversation sessions and what the trust is doing about it, as at "

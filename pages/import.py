@@ -8,12 +8,14 @@ import streamlit as st
 from data_access.importers.errors import ImportRefused
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview, sha256
+from data_access.permissions import PermissionRefused
 from ui.cache import data_changed
 from ui.cached import import_history
-from ui.context import current_user, engine, settings
+from ui.context import engine, settings
 from ui.import_widgets import (HISTORY_CONFIG, base_options, file_options, history_frame, session_choice,
                                show_preview)
 from ui.page import page_filters
+from ui.sign_in import current_actor
 
 filters = page_filters()
 
@@ -43,7 +45,8 @@ if upload is not None:
     raw = upload.getvalue()
     given = dict(session_id=session_id, org_code=org_code or None,
                  survey_year=int(year) if year else None, **file_options(kind, raw))
-    options = base_options(current_user(), **given)
+    actor = current_actor()
+    options = base_options(actor.user, **given)
     key = (kind.name, sha256(raw), options)
     if st.session_state.get("import_preview", (None,))[0] != key:
         st.session_state["import_preview"] = (key, preview(engine(), kind, upload.name, raw, options))
@@ -51,7 +54,9 @@ if upload is not None:
     show_preview(outcome)
     if not outcome.problems and st.button("Commit this import", type="primary", icon=":material/done:"):
         try:
-            done = commit(engine(), kind, upload.name, raw, options)
+            done = commit(engine(), kind, upload.name, raw, options, actor)
+        except PermissionRefused as refused:
+            st.error(str(refused))
         except ImportRefused as refused:
             data_changed()  # the refusal is recorded under Past imports
             st.error(f"The file was refused: {refused.problems[0]}")

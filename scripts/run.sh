@@ -12,4 +12,7 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 .venv/bin/python -m data_access seed
-exec .venv/bin/python -m streamlit run dashboard.py --server.port "${PORT:-8501}" "$@"
+# Only this machine can reach it: without sign-in (no [auth] in .streamlit/secrets.toml) anyone who can reach the
+# server acts as BC_ROLE. To serve others, configure sign-in (README, "Signing in") and pass --server.address.
+echo "Serving on http://127.0.0.1:${PORT:-8501} only: other machines cannot reach it (see README, Signing in)." >&2
+exec .venv/bin/python -m streamlit run dashboard.py --server.port "${PORT:-8501}" --server.address 127.0.0.1 "$@"

@@ -13,6 +13,7 @@ from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import Outcome, commit
 from data_access.config import SAMPLE_FOLDER
+from data_access.permissions import Actor
 from sample_data.teams_report import ReportStyle, render
 
 TODAY = date(2026, 11, 23)
@@ -48,6 +49,9 @@ PEOPLE = [
      "division": "Medicine", "band": "Band 5"},
     {"email": "B@northmoor.example.nhs.uk", "staff_group": "AHP", "division": "Surgery", "band": "6"},
 ]
+
+
+IMPORTER = Actor("test user", "od_team")
 
 
 def options(**given) -> ImportOptions:
@@ -110,11 +114,11 @@ def forms_export(anonymous: bool = False) -> pd.DataFrame:
 
 def deployed(engine: Engine) -> Engine:
     """A fresh trust as a real deployment starts: the benchmark workbook, its sessions, its staff list."""
-    commit(engine, KINDS["survey"], "benchmarks.xlsx", WORKBOOK, options(org_code="R9Z"))
-    commit(engine, KINDS["sessions"], "sessions.csv", csv_bytes(SESSIONS), options())
-    commit(engine, KINDS["people"], "people.csv", csv_bytes(PEOPLE), options())
+    commit(engine, KINDS["survey"], "benchmarks.xlsx", WORKBOOK, options(org_code="R9Z"), IMPORTER)
+    commit(engine, KINDS["sessions"], "sessions.csv", csv_bytes(SESSIONS), options(), IMPORTER)
+    commit(engine, KINDS["people"], "people.csv", csv_bytes(PEOPLE), options(), IMPORTER)
     return engine
 
 
 def run(engine: Engine, kind: str, raw: bytes, name: str = "file.csv", **given) -> Outcome:
-    return commit(engine, KINDS[kind], name, raw, options(**given))
+    return commit(engine, KINDS[kind], name, raw, options(**given), IMPORTER)

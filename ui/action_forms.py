@@ -7,13 +7,15 @@ import pandas as pd
 import streamlit as st
 
 from data_access.actions import ActionRefused, StaleEdit, add_action, edit_action
+from data_access.permissions import PermissionRefused
 from domain.action_rules import FIELD_LABELS, TEXT_LIMITS
 from domain.vocabulary import ACTION_PLANNED, ACTION_STATUSES, session_name
 from formats.british import long_date
 from reports.markdown import escape
 from ui.cache import current_version, data_changed
 from ui.cached import action, history, sessions_for_new_actions
-from ui.context import current_user, engine, settings
+from ui.context import engine, settings
+from ui.sign_in import current_actor
 
 EDITING = "editing_copy"  # (action id, version) of the copy the user opened: what a save is checked against
 SAVED = "action_saved"  # what the last save did, said on the run after it
@@ -83,7 +85,7 @@ def edit_form(action_id: int) -> None:
         saved = st.form_submit_button("Save changes", type="primary")
     if saved:
         try:
-            version = edit_action(engine(), action_id, opened[1], values, current_user(), _now())
+            version = edit_action(engine(), action_id, opened[1], values, current_actor(), _now())
         except StaleEdit as stale:
             st.error(str(stale))
             if st.button("Reload the latest copy", key="reload_action"):
@@ -92,6 +94,8 @@ def edit_form(action_id: int) -> None:
                 st.rerun()
         except ActionRefused as refused:
             _refused(refused.problems)
+        except PermissionRefused as refused:
+            _refused([str(refused)])
         else:
             st.session_state[EDITING] = (action_id, version)
             _saved(("edit", "Saved." if version != opened[1] else "Nothing had changed, so nothing was saved."))
@@ -122,8 +126,10 @@ def add_form(org_code: str) -> None:
         added = st.form_submit_button("Add action", type="primary")
     if added:
         try:
-            action_id = add_action(engine(), labels[label], values, current_user(), _now())
+            action_id = add_action(engine(), labels[label], values, current_actor(), _now())
         except ActionRefused as refused:
             _refused(refused.problems)
+        except PermissionRefused as refused:
+            _refused([str(refused)])
         else:
             _saved(("add", f"Added action {action_id}."))

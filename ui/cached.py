@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from data_access import (queries_actions, queries_brief, queries_feedback, queries_imports, queries_overview,
-                         queries_reach)
+from data_access import (app_roles, queries_actions, queries_brief, queries_feedback, queries_imports,
+                         queries_overview, queries_reach)
 from reports.brief import Brief, BriefReads, collect_brief
 from ui.cache import CachedRead, cached_composite
 
@@ -60,3 +60,7 @@ you_said_we_did = CachedRead(queries_actions.you_said_we_did)
 # Imports
 import_history = CachedRead(queries_imports.import_history)
 import_sessions = CachedRead(queries_imports.session_choices)
+
+# Access: the role table and who signed in without a role
+role_table = CachedRead(app_roles.role_table)
+no_access_attempts = CachedRead(app_roles.no_access_attempts)

@@ -1,4 +1,4 @@
-"""The app's settings, who the user is, and its database handle; the database is created and seeded on first start.
+"""The app's settings and its database handle; the database is created and seeded on first start.
 The cached reads are in ui.cached."""
 from __future__ import annotations
 
@@ -14,13 +14,6 @@ from sample_data.seed import seed_folder
 @st.cache_resource(show_spinner=False)
 def settings() -> Settings:
     return load_settings()
-
-
-def current_user() -> str:
-    """Who is making a change, for audit trails: the signed-in user when st.login is configured, else BC_USER."""
-    if st.user.get("is_logged_in"):
-        return str(st.user.get("email") or st.user.get("name"))
-    return settings().user_name
 
 
 @st.cache_resource(show_spinner="Preparing the database…")

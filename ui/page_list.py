@@ -7,6 +7,7 @@ PAGE_SCRIPTS: dict[str, tuple[str, str, str]] = {
     "brief": ("pages/brief.py", "Session brief", ":material/assignment:"),
     "actions": ("pages/actions.py", "Actions", ":material/task_alt:"),
     "import": ("pages/import.py", "Import data", ":material/upload_file:"),
+    "access": ("pages/access.py", "Access", ":material/admin_panel_settings:"),
 }
 
 

@@ -3,7 +3,7 @@ preview what would change without writing, or write it whole in one transaction 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert
@@ -13,6 +13,7 @@ from data_access.database import refresh_statistics
 from data_access.importers.base import ImportOptions, Kind
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.models import ImportBatch
+from data_access.permissions import Actor, can_import, require
 
 COUNTS = ("added", "updated", "unchanged")
 
@@ -76,8 +77,11 @@ def preview(engine: Engine, kind: Kind, file_name: str, raw: bytes, options: Imp
             return Outcome(kind.name, file_name, sha256(raw), problems=refused.problems)
 
 
-def commit(engine: Engine, kind: Kind, file_name: str, raw: bytes, options: ImportOptions) -> Outcome:
-    """Import the file whole in one transaction, or refuse it: then only the refusal is recorded."""
+def commit(engine: Engine, kind: Kind, file_name: str, raw: bytes, options: ImportOptions, actor: Actor) -> Outcome:
+    """Import the file whole in one transaction, or refuse it: then only the refusal is recorded. The actor must be
+    allowed to import (PermissionRefused otherwise, with nothing written) and is the user recorded."""
+    require(actor, can_import(actor.role), "import files")
+    options = replace(options, user=actor.user)
     try:
         with engine.begin() as conn:
             outcome = import_into(conn, kind, file_name, raw, options, write=True)

@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from data_access.config import PROJECT_ROOT
@@ -24,15 +24,17 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 
 
 @contextmanager
-def running_app(database_url: str, role: str, log_dir: Path) -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free port as the given role; yields its base URL."""
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "BC_AS_OF": "2026-11-23", "BC_ROLE": role}
+def running_app(database_url: str, role: str, log_dir: Path, *, port: int | None = None, host: str = "127.0.0.1",
+                options: tuple[str, ...] = (), env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free port of this machine only (as scripts/run.sh serves it) as the given
+    role, with any further Streamlit options and environment; yields its base URL, on `host`."""
+    port = port or free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "BC_AS_OF": "2026-11-23", "BC_ROLE": role, **(env or {})}
     with (log_dir / "streamlit.log").open("w") as log:
         server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port",
-                                   str(port), "--server.headless", "true"], cwd=PROJECT_ROOT, env=env, stdout=log,
-                                  stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
+                                   str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
+                                   *options], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://{host}:{port}"
         try:
             _wait_for(f"{base}/_stcore/health", server)
             yield base
@@ -128,6 +130,11 @@ def download(page: Page, button: str) -> Path:
         except PlaywrightTimeoutError:
             if last:
                 raise
+
+
+def shown(locator: Locator) -> None:
+    """Wait until exactly one such element shows: the run may still be drawing the page."""
+    expect(locator).to_have_count(1, timeout=30_000)
 
 
 def metric_value(page: Page, label: str) -> str:

@@ -12,12 +12,14 @@ from data_access.database import make_engine
 from data_access.filters import Filters
 from data_access.importers.errors import ImportRefused
 from data_access.models import Action, ActionChange, Session
+from data_access.permissions import Actor
 from data_access.queries_actions import action, history, register
 from sample_data.seed import SEED_USER
 from tests.helpers import seed_sample, table_snapshot
 from tests.import_files import csv_bytes, run
 
 NOW = datetime(2026, 11, 23, 14, 5)
+ASHA, SAM = Actor("Asha Patel", "od_team"), Actor("Sam Jones", "od_team")
 TODAY = NOW.date()
 
 
@@ -46,7 +48,7 @@ def test_marking_an_action_done_records_each_field_changed(writable):
     before = pick(writable, "in progress")
     version = edit_action(writable, before["action_id"], before["version"],
                           {"status": "done", "completed_date": date(2026, 11, 20), "we_did": "  Done: rotas out 8 weeks ahead "},
-                          "Asha Patel", NOW)
+                          ASHA, NOW)
     after = action(writable, before["action_id"], TODAY)
     assert version == after["version"] == before["version"] + 1
     assert (after["status"], after["completed_date"], after["we_did"]) == ("done", date(2026, 11, 20), "Done: rotas out 8 weeks ahead")
@@ -71,12 +73,12 @@ def test_a_seeded_action_carries_its_fields_as_set_by_the_sample_data(writable):
 
 def test_an_edit_from_a_stale_copy_is_refused_naming_who_changed_it_and_nothing_changes(writable):
     copy = pick(writable, "in progress", 1)
-    edit_action(writable, copy["action_id"], copy["version"], {"owner": "Digital Services"}, "Sam Jones",
+    edit_action(writable, copy["action_id"], copy["version"], {"owner": "Digital Services"}, SAM,
                 datetime(2026, 11, 22, 9, 30))
     snapshot = table_snapshot(writable)
     current = action(writable, copy["action_id"], TODAY)
     with pytest.raises(StaleEdit) as refused:
-        edit_action(writable, copy["action_id"], copy["version"], {"owner": "EDI Lead"}, "Asha Patel", NOW)
+        edit_action(writable, copy["action_id"], copy["version"], {"owner": "EDI Lead"}, ASHA, NOW)
     assert str(refused.value) == ("Not saved: Sam Jones changed this action on 22 November 2026 at 09:30, after you "
                                   "opened it. Reload it to see their change, then make yours again.")
     assert action(writable, copy["action_id"], TODAY) == current
@@ -101,7 +103,7 @@ def test_invalid_edits_are_refused_with_a_clear_message_and_nothing_changes(writ
     current = pick(writable, "planned")
     snapshot = table_snapshot(writable)
     with pytest.raises(ActionRefused) as refused:
-        edit_action(writable, current["action_id"], current["version"], changes, "Asha Patel", NOW)
+        edit_action(writable, current["action_id"], current["version"], changes, ASHA, NOW)
     assert any(problem.startswith(message) for problem in refused.value.problems), refused.value.problems
     assert action(writable, current["action_id"], TODAY) == current
     assert table_snapshot(writable) == snapshot
@@ -110,7 +112,7 @@ def test_invalid_edits_are_refused_with_a_clear_message_and_nothing_changes(writ
 def test_an_edit_that_changes_nothing_keeps_the_version_and_records_nothing(writable):
     current = pick(writable, "coming soon")
     assert edit_action(writable, current["action_id"], current["version"], {"owner": f" {current['owner']} "},
-                       "Asha Patel", NOW) == current["version"]
+                       ASHA, NOW) == current["version"]
     assert changes_of(writable, current["action_id"]) == []
 
 
@@ -121,7 +123,7 @@ def test_adding_an_action_records_it_for_the_sessions_element(writable):
         session_id = conn.execute(select(Session.id).where(func.date(Session.starts_at) == session_date)).scalar_one()
     new_id = add_action(writable, session_id, {"you_said": "Appraisal forms are too long", "we_did": "A one-page form",
                                                "owner": "Learning and Development team", "due_date": date(2027, 3, 1)},
-                        "Asha Patel", NOW)
+                        ASHA, NOW)
     added = action(writable, new_id, TODAY)
     assert (added["element_code"], added["status"], added["version"], added["session_date"]) == \
         ("PP5", "planned", 1, session_date)
@@ -131,7 +133,7 @@ def test_adding_an_action_records_it_for_the_sessions_element(writable):
         ("status", None, "planned", "Asha Patel"), ("we_did", None, "A one-page form", "Asha Patel"),
         ("you_said", None, "Appraisal forms are too long", "Asha Patel")]
     with pytest.raises(ActionRefused) as refused:
-        add_action(writable, session_id, {"you_said": "", "we_did": "", "owner": ""}, "Asha Patel", NOW)
+        add_action(writable, session_id, {"you_said": "", "we_did": "", "owner": ""}, ASHA, NOW)
     assert refused.value.problems[:3] == ["What staff said is required.", "What we did or will do is required.",
                                           "The owner is required."]
     with writable.connect() as conn:
@@ -160,7 +162,7 @@ def test_the_actions_import_refuses_what_the_register_refuses_with_the_same_word
               "due_date": "", "completed_date": ""} | change
     typed = {k: date.fromisoformat(v) if k.endswith("_date") and v else (v or None) for k, v in values.items()}
     with pytest.raises(ActionRefused) as form:
-        add_action(writable, session_id, typed, "Asha Patel", NOW)
+        add_action(writable, session_id, typed, ASHA, NOW)
     assert message in form.value.problems
     row = {"org_code": "R9Z", "session_date": f"{starts_at:%Y-%m-%d}", "session_title": title,
            "element_code": element, **values}

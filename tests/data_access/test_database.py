@@ -14,7 +14,7 @@ from data_access.models import Attendance, Base, Metric, MetricAlias
 
 MODEL_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
                  "survey_score", "benchmark_score", "workforce", "import_batch", "metric", "metric_alias",
-                 "person", "action_change", "data_version"}
+                 "person", "action_change", "data_version", "app_role", "no_access_attempt"}
 
 
 def _metrics(engine: Engine) -> dict[str, tuple]:
@@ -29,7 +29,7 @@ def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) 
     assert MODEL_TABLES <= tables
     assert tables - MODEL_TABLES == {"alembic_version"}
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0006"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0007"
     assert is_empty(migrated_engine)
 
 
@@ -169,6 +169,7 @@ def test_every_write_raises_the_data_version_in_its_own_transaction(new_database
     from tests.helpers import seed_sample
 
     from data_access.actions import add_action
+    from data_access.permissions import Actor
     from data_access.data_version import data_version
     from data_access.importers.errors import ImportRefused
     from data_access.queries_actions import sessions_for_new_actions
@@ -184,6 +185,6 @@ def test_every_write_raises_the_data_version_in_its_own_transaction(new_database
     assert data_version(seeded_engine) == start + 1
     session_id = int(sessions_for_new_actions(seeded_engine, "R9Z")["session_id"].iloc[0])
     add_action(seeded_engine, session_id, {"you_said": "Versioned", "we_did": "Yes", "owner": "OD team"},
-               "Asha Patel", datetime(2026, 11, 23, 9))
+               Actor("Asha Patel", "od_team"), datetime(2026, 11, 23, 9))
     assert data_version(seeded_engine) == start + 2
     seeded_engine.dispose()

@@ -27,7 +27,7 @@ from tests.helpers import table_snapshot, text_values
 from tests.hostile import xlsx
 from tests.hostile.corpus import Hostile, corpus
 from tests.hostile.make_corpus import write_corpus
-from tests.import_files import PEOPLE, csv_bytes, deployed, forms_export, options, run, teams_report, xlsx_bytes
+from tests.import_files import IMPORTER, PEOPLE, csv_bytes, deployed, forms_export, options, run, teams_report, xlsx_bytes
 
 SECONDS = 3.0  # each file, dry run and commit together, traced
 PEAK_BYTES = 150 * 1024 * 1024
@@ -48,7 +48,7 @@ def test_a_hostile_file_is_refused_fast_plainly_and_changes_nothing(trust: Engin
     started = time.perf_counter()
     dry = preview(trust, kind, hostile.file_name, hostile.raw, given)
     with pytest.raises(ImportRefused) as refused:
-        commit(trust, kind, hostile.file_name, hostile.raw, given)
+        commit(trust, kind, hostile.file_name, hostile.raw, given, IMPORTER)
     took, peak = time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     said = str(refused.value)

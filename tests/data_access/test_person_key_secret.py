@@ -11,7 +11,7 @@ from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit
 from data_access.queries_admin import row_counts
 from tests.helpers import teams_reports
-from tests.import_files import PEOPLE, csv_bytes, deployed, options, teams_report
+from tests.import_files import IMPORTER, PEOPLE, csv_bytes, deployed, options, teams_report
 
 HOW_TO_SET = "Set BC_PERSON_KEY_SECRET to a long random value"
 
@@ -26,7 +26,7 @@ def trust(migrated_engine: Engine) -> Engine:
 def test_real_people_are_refused_under_the_sample_secret(trust: Engine, kind: str, raw: bytes) -> None:
     before = row_counts(trust)
     with pytest.raises(ImportRefused) as refused:
-        commit(trust, KINDS[kind], "real.csv", raw, options(secret=SAMPLE_SECRET))
+        commit(trust, KINDS[kind], "real.csv", raw, options(secret=SAMPLE_SECRET), IMPORTER)
     assert str(refused.value).startswith("BC_PERSON_KEY_SECRET is not set, so people would be keyed with the public "
                                          "sample secret")
     assert HOW_TO_SET in str(refused.value) and "secrets.token_hex(32)" in str(refused.value)
@@ -35,7 +35,7 @@ def test_real_people_are_refused_under_the_sample_secret(trust: Engine, kind: st
 
 def test_generated_sample_data_may_use_the_sample_secret(trust: Engine) -> None:
     outcome = commit(trust, KINDS["attendance"], "synthetic.csv", teams_report(),
-                     options(secret=SAMPLE_SECRET, synthetic=True))
+                     options(secret=SAMPLE_SECRET, synthetic=True), IMPORTER)
     assert outcome.added == 5
 
 

@@ -23,11 +23,13 @@ AS_OF = "2026-11-23"
 
 @pytest.fixture
 def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
-    """A factory: app(role=..., database_url=..., **query_params) runs dashboard.py and returns the AppTest.
+    """A factory: app(role=..., database_url=..., user=..., **query_params) runs dashboard.py and returns the AppTest;
+    `user` is what the app reads as st.user (AppTest's own default, no sign-in configured, when not given).
 
     Every run, after a switch_page too, goes through dashboard.py (sidebar filters, navigation, then the page), as
     on a server: plain AppTest would run a page in pages/ on its own, without the sidebar (see tests.support.app_runs)."""
-    def run(role: str = "od_team", database_url: str | None = None, **params: str | list[str]) -> AppTest:
+    def run(role: str = "od_team", database_url: str | None = None, user: dict | None = None,
+            **params: str | list[str]) -> AppTest:
         monkeypatch.setenv("DATABASE_URL", database_url or sample_sqlite_url)
         monkeypatch.setenv("BC_ROLE", role)
         monkeypatch.setenv("BC_AS_OF", AS_OF)
@@ -35,6 +37,8 @@ def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cal
         st.cache_resource.clear()
         at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
         at.query_params.update(params)
+        if user is not None:
+            at.user = user
         return at.run()
     with as_on_a_server():
         yield run
