@@ -13,10 +13,10 @@ from domain.thresholds import MOVEMENT_POINTS
 from domain.vocabulary import HIDDEN, SESSION_HELD
 from domain import taxonomy
 from data_access.database import read_frame
-from data_access.filters import NOT_TAGGED, Filters, apply, apply_feedback, sessions_joined
+from data_access.filters import NOT_TAGGED, UNKNOWN, Filters, apply, apply_feedback, sessions_joined
 from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session
 from data_access.search import Node, matches, parse, sql_condition
-from data_access.suppression import subset_count, suppress_table
+from data_access.suppression import is_small, publish_table, published_count
 
 
 
@@ -88,9 +88,9 @@ def sub_theme_by_series(engine: Engine, filters: Filters, threshold: int) -> pd.
     counts = _series_sub_theme_counts(engine, filters)
     totals = _series_totals(engine, filters)
     if filters.staff_groups:
-        counts = suppress_table(counts, threshold, _series_sub_theme_counts(engine, filters.without_demographics()))
+        counts = publish_table(counts, threshold, _series_sub_theme_counts(engine, filters.without_demographics()))
         whole = _series_totals(engine, filters.without_demographics())
-        totals = pd.Series({name: subset_count(int(n), int(whole.get(name, 0)), threshold)
+        totals = pd.Series({name: published_count(int(n), int(whole.get(name, 0)), threshold)
                             for name, n in totals.items()}, dtype="Int64")
     long = counts.astype("Int64").rename_axis("series").reset_index().melt(
         id_vars="series", var_name="sub_theme", value_name="items")
@@ -158,7 +158,7 @@ def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd
     everywhere = replace(filters, elements=())
     counts = table(everywhere)
     if filters.staff_groups:
-        counts = suppress_table(counts, threshold, table(everywhere.without_demographics()))
+        counts = publish_table(counts, threshold, table(everywhere.without_demographics()))
     order = [code for code in taxonomy.ELEMENT_CODES if code in counts.columns]
     counts = counts.reindex(columns=order).astype("Int64")
     spread = (counts.fillna(0) > 0).sum(axis=1) * 100_000 + counts.fillna(0).sum(axis=1)
@@ -184,10 +184,18 @@ def verbatim(engine: Engine, filters: Filters, search: str, threshold: int, limi
     With a limit, only the newest that many are kept (a large trust has 97,000 items, and a page shows a few
     thousand): without a search, only they are read and the rest counted."""
     node = parse(search)
+    if filters.staff_groups:
+        filters = by_whole_series(filters)
+        if _some_group_too_few(engine, filters, node, threshold):
+            return Verbatim(_shown(engine, filters.org_code, pd.DataFrame(columns=_ITEM_COLUMNS)), 0, withheld=True)
     items, total = _matching(engine, filters, node, limit)
-    if filters.staff_groups and _too_few(engine, filters, total, node, threshold):
-        return Verbatim(_shown(engine, filters.org_code, items.iloc[0:0]), 0, withheld=True)
     return Verbatim(_shown(engine, filters.org_code, items), total)
+
+
+def by_whole_series(filters: Filters) -> Filters:
+    """Comments picked out by staff group are taken over whole series: the From, To and session filters do not
+    narrow them, so two views a session apart never differ by one group's few comments."""
+    return replace(filters, date_from=None, date_to=None, sessions=())
 
 
 def _matching(engine: Engine, filters: Filters, node: Node | None, limit: int | None) -> tuple[pd.DataFrame, int]:
@@ -234,7 +242,18 @@ def _sorted_tags(tags: pd.Series) -> pd.Series:
     return shown
 
 
-def _too_few(engine: Engine, filters: Filters, total: int, node: Node | None, threshold: int) -> bool:
-    """Whether items picked out by staff group are too few to show, or leave too few out."""
-    _, whole = _matching(engine, filters.without_demographics(), node, limit=0)
-    return subset_count(total, whole, threshold) is None
+def _some_group_too_few(engine: Engine, filters: Filters, node: Node | None, threshold: int) -> bool:
+    """Whether any staff group (chosen or not, unknown included) made some but fewer than `threshold` of the items
+    the other filters and the search pick out, in any series: then a view by staff group, or its difference from
+    the same view with one group more or fewer, would show a few people's words as theirs."""
+    group = func.coalesce(Feedback.staff_group, literal(UNKNOWN))
+    everyone = filters.without_demographics()
+    if node is None:
+        query = _feedback_query([Series.id, group, func.count()], everyone).group_by(Series.id, group)
+        counts = read_frame(engine, query, ["series", "group", "items"])["items"]
+    else:
+        query = _feedback_query([Series.id, group, Feedback.text], everyone).where(sql_condition(node, Feedback.text))
+        found = read_frame(engine, query, ["series", "group", "text"])
+        found = found[found["text"].map(lambda text: matches(node, text)).astype(bool)]
+        counts = found.groupby(["series", "group"]).size()
+    return bool(counts.map(lambda n: is_small(int(n), threshold)).any())

@@ -12,7 +12,7 @@ from data_access.database import read_frame
 from data_access.filters import (UNKNOWN, Filters, apply, apply_people, counted_attendance, organisation_id,
                                   sessions_joined)
 from data_access.models import Attendance, Organisation, Series, Session, Workforce
-from data_access.suppression import suppress_column, suppress_table
+from data_access.suppression import publish_column, publish_table, published
 
 DIMENSIONS = {"staff_group": "Staff group", "division": "Division", "band": "Band"}
 # Only these have a workforce headcount to compare with.
@@ -80,8 +80,12 @@ def representation(engine: Engine, filters: Filters, dimension: str, threshold: 
     groups = list(workforce.sort_values(ascending=False).index)
     groups += sorted(set(people.index) - set(groups) - {UNKNOWN}) + ([UNKNOWN] if UNKNOWN in people.index else [])
     frame = pd.DataFrame({"group": groups, "people": people.reindex(groups).fillna(0).astype(int).to_numpy()})
-    known = frame.loc[frame["group"] != UNKNOWN, "people"].sum()
-    frame = suppress_column(frame, "people", threshold, None if whole is None else whole.reindex(groups).set_axis(frame.index))
+    # Shares and ratios are taken from published figures only: the count of people whose group is known, rounded as
+    # any count is, and each group's published count. An exact total would give a hidden group away by subtraction.
+    exact_known = int(frame.loc[frame["group"] != UNKNOWN, "people"].sum())
+    known = published(exact_known)
+    frame = publish_column(frame, "people", threshold,
+                           None if whole is None else whole.reindex(groups).set_axis(frame.index))
     frame["people_share"] = frame["people"].astype("Float64") / known if known else pd.Series(pd.NA, index=frame.index,
                                                                                                dtype="Float64")
     frame.loc[frame["group"] == UNKNOWN, "people_share"] = pd.NA
@@ -119,7 +123,7 @@ def people_by_series(engine: Engine, filters: Filters, dimension: str, threshold
 
     counts = table(filters)
     whole = table(filters.without_demographics()) if filters.demographic else None
-    return suppress_table(counts, threshold, whole)
+    return publish_table(counts, threshold, whole)
 
 
 def first_and_returning(engine: Engine, filters: Filters, threshold: int) -> pd.DataFrame:
@@ -143,4 +147,4 @@ def first_and_returning(engine: Engine, filters: Filters, threshold: int) -> pd.
     if not filters.demographic:
         return counts.astype("Int64").reset_index()
     whole = table(filters.without_demographics()).drop(columns="start_date")
-    return suppress_table(counts, threshold, whole).reset_index()
+    return publish_table(counts, threshold, whole).reset_index()

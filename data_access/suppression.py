@@ -1,14 +1,17 @@
 """Small-number suppression (docs/privacy.md): counts of people or their feedback by a demographic under the
 threshold are hidden, and enough other cells are hidden that a hidden count cannot be worked out from
-totals, from the rest of its row or column, or from a filtered count and the total it belongs to."""
+totals, from the rest of its row or column, or from a filtered count and the total it belongs to. Every count
+that is shown is then published rounded to a multiple of ROUNDING_BASE, as official statistics are, so that no
+hidden count can be worked out exactly by comparing one view with another (one more staff group in a filter,
+a date window one session longer): the difference of two published counts is never one exact number."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from domain.thresholds import ROUNDING_BASE
 
-# Published counts of people by a demographic are rounded to a multiple of this (1: not rounded).
-ROUNDING_BASE = 1
+
 
 
 def possible_counts(published: int) -> range:
@@ -66,3 +69,31 @@ def subset_count(count: int, total: int, threshold: int) -> int | None:
     if is_small(count, threshold) or is_small(total - count, threshold):
         return None
     return count
+
+
+def rounded(counts: pd.DataFrame) -> pd.DataFrame:
+    """Counts as published: each to the nearest multiple of ROUNDING_BASE (halves up); hidden ones stay hidden."""
+    return ((counts + ROUNDING_BASE // 2) // ROUNDING_BASE * ROUNDING_BASE).astype("Int64")
+
+
+def published(count: int) -> int:
+    """One count as published: to the nearest multiple of ROUNDING_BASE (halves up)."""
+    return (count + ROUNDING_BASE // 2) // ROUNDING_BASE * ROUNDING_BASE
+
+
+def publish_table(counts: pd.DataFrame, threshold: int, whole: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A table of counts by a demographic as it may be shown: suppressed (suppress_table), then rounded."""
+    return rounded(suppress_table(counts, threshold, whole))
+
+
+def publish_column(frame: pd.DataFrame, column: str, threshold: int, whole: pd.Series | None = None) -> pd.DataFrame:
+    """One breakdown's column of counts as it may be shown: suppressed (suppress_column), then rounded."""
+    shown = suppress_column(frame, column, threshold, whole)
+    return shown.assign(**{column: rounded(shown[[column]])[column]})
+
+
+def published_count(count: int, total: int, threshold: int) -> int | None:
+    """A count filtered to some demographic groups as it may be shown: hidden as subset_count hides it, else
+    rounded."""
+    shown = subset_count(count, total, threshold)
+    return None if shown is None else published(shown)

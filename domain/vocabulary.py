@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from domain.thresholds import ROUNDING_BASE
 from formats.british import long_date
 
 # Actions ("You said, we did"): open until done or dropped.
@@ -37,6 +38,21 @@ ATTENDEE_ROLE = TEAMS_ROLES[-1]
 
 # How any figure withheld for small numbers reads, in tables, charts, reports and downloads.
 HIDDEN = "hidden"
+
+
+def protected(threshold: int) -> str:
+    """How counts by a demographic are protected, said the same way wherever they are shown."""
+    return (f"To protect anonymity, counts of people or their feedback by staff group, division or band are rounded "
+            f"to the nearest {ROUNDING_BASE}, and any under {threshold} is hidden, with enough others that none can "
+            "be worked out by comparing views.")
+
+
+def comments_withheld(threshold: int) -> str:
+    """Why comments picked out by staff group are not shown, and what can be read instead."""
+    return (f"Comments are shown by staff group only when every staff group made none or at least {threshold} of the "
+            "matching comments in each series, so that no one's words can be picked out by comparing one view with "
+            "another. Here some made fewer. Remove the staff-group filter to read every matching comment from all "
+            "staff, or choose a single series with more comments.")
 
 
 def one_of(column: str, values: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ from charts.explorer import (element_spread_figure, element_spread_summary, repr
                              sub_theme_trend_summary, top_sub_themes)
 from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS, nobody_reached
+from domain.vocabulary import comments_withheld, protected
 from data_access.search import SearchSyntaxError, describe, parse
 from formats.british import long_date, whole
 from ui.cache import derived, figure
@@ -29,9 +30,7 @@ filters = explorer_filters(page_filters())
 threshold = settings().suppression_threshold
 
 st.title("Theme explorer")
-st.caption(f"What staff are telling us, and whether it is changing · to protect anonymity, any count of people "
-           f"or their feedback by staff group, division or band under {threshold} is hidden, with enough others "
-           "that it cannot be worked out")
+st.caption(f"What staff are telling us, and whether it is changing. {protected(threshold)}")
 view = st.segmented_control("Show", VIEWS, default="Themes", key="view", bind="query-params", required=True)
 
 
@@ -124,6 +123,9 @@ def feedback() -> None:
                                 "`(rota OR shift) NOT night`.")
     if filters.divisions or filters.bands:
         st.caption("Feedback is not linked to divisions or bands, so those filters do not narrow it.")
+    if filters.staff_groups and (filters.date_from or filters.date_to or filters.sessions):
+        st.caption("Comments picked out by staff group are taken over whole series: From, To and Session do not "
+                   "narrow them, so that two views a session apart never differ by a few people's words.")
     try:
         found = verbatim(filters, search, threshold, TABLE_ROWS)
     except SearchSyntaxError as problem:
@@ -132,8 +134,7 @@ def feedback() -> None:
     if search.strip():
         st.caption(f"Read as: {escape_markdown(describe(parse(search)))}")
     if found.withheld:
-        st.info(f"Too few items match this staff group (or too few are left out of it) to show them without "
-                f"risking that someone is recognised: the threshold is {threshold}.")
+        st.info(comments_withheld(threshold))
         return
     st.metric("Matching items", whole(found.total), border=True, width=200)
     show_verbatim(found.items, found.total, search)

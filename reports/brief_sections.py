@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from domain.thresholds import UNDER_REACHED
+from domain.thresholds import ROUNDING_BASE, UNDER_REACHED
 from domain.vocabulary import HIDDEN
 from formats.british import counted, long_date
 from reports.brief import REACH_DIMENSIONS, Brief
@@ -106,7 +106,8 @@ def reach_rows(frame: pd.DataFrame) -> pd.DataFrame:
 def reach_caption(brief: Brief) -> str:
     return (f"People who attended sessions on this element up to {long_date(min(brief.session_date, brief.produced_on))}"
             f", by group, against the latest workforce figures. A ratio of 1 means in proportion; under "
-            f"{UNDER_REACHED} is flagged as under-reached. Small numbers are hidden.")
+            f"{UNDER_REACHED} is flagged as under-reached. Counts are rounded to the nearest {ROUNDING_BASE} and small "
+            "numbers hidden.")
 
 
 def open_action_rows(brief: Brief) -> pd.DataFrame:
