@@ -17,10 +17,10 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from tests.support.postgres_server import PostgresServer, postgres_bin_dir
 from bench.report import machine, markdown
 from bench.tiers import BACKENDS, BENCH_DIR, TIERS, Load, load_postgres, load_sqlite
 from data_access.config import PROJECT_ROOT
+from tests.support.postgres_server import PostgresServer, postgres_bin_dir
 
 RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 AS_OF = "2026-11-23"  # "today" for every run, so overdue actions and upcoming sessions are the same each time

@@ -16,8 +16,8 @@ from data_access.config import SAMPLE_SECRET
 from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, sha256
-from data_access.permissions import COMMAND_LINE, Actor
 from data_access.models import Attendance, ImportBatch, Organisation, Series, Session
+from data_access.permissions import COMMAND_LINE, Actor
 from data_access.queries_overview import organisations_with_sessions
 from sample_data.teams_report import ReportStyle, render
 

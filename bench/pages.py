@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from bench.timing import Timing, repeated, seconds
 from data_access.config import PROJECT_ROOT
-from ui.cache import forget_reads
 from tests.support.app_runs import as_on_a_server, compiled_once
+from ui.cache import forget_reads
 from ui.errors import FAILED
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")

@@ -8,11 +8,17 @@ from datetime import date
 from sqlalchemy import Engine
 
 from bench.timing import Timing, repeated
-from domain import taxonomy
+from data_access import (
+    queries_actions,
+    queries_brief,
+    queries_feedback,
+    queries_imports,
+    queries_overview,
+    queries_reach,
+)
 from data_access.filters import Filters
-from data_access import (queries_actions, queries_brief, queries_feedback, queries_imports, queries_overview,
-                         queries_reach)
 from data_access.queries_reach import DIMENSIONS
+from domain import taxonomy
 from ui.verbatim import TABLE_ROWS
 
 # The read-query modules by the short names the results use ("overview.series_list").

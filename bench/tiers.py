@@ -10,13 +10,13 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from tests.support.postgres_server import PostgresServer
 from data_access.config import PROJECT_ROOT, SAMPLE_SECRET
 from data_access.database import make_engine, upgrade
 from data_access.queries_admin import row_counts
-from sample_data.seed import seed_folder
 from sample_data.generator import generate
+from sample_data.seed import seed_folder
 from sample_data.writer import write_files
+from tests.support.postgres_server import PostgresServer
 
 BENCH_DIR = PROJECT_ROOT / "var" / "bench"
 TIERS = ("trust", "large", "regional")

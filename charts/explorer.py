@@ -6,8 +6,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.overview import element_columns, wrapped_label
-from charts.palette import (CATEGORICAL, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_ORANGE,
-                            SEQUENTIAL, base_layout)
+from charts.palette import (
+    CATEGORICAL,
+    NHS_BLUE,
+    NHS_DARK_BLUE,
+    NHS_DARK_GREY,
+    NHS_LIGHT_BLUE,
+    NHS_ORANGE,
+    SEQUENTIAL,
+    base_layout,
+)
 from domain.thresholds import MOVEMENT_POINTS, UNDER_REACHED
 from domain.vocabulary import HIDDEN
 from formats.british import counted, one_or_many

@@ -10,10 +10,9 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from domain.vocabulary import SESSION_PLANNED
-from charts.palette import (NHS_BLUE, NHS_DARK_GREY, NHS_ORANGE, NHS_PALE_GREY, SEQUENTIAL,
-                            base_layout)
+from charts.palette import NHS_BLUE, NHS_DARK_GREY, NHS_ORANGE, NHS_PALE_GREY, SEQUENTIAL, base_layout
 from domain import taxonomy
+from domain.vocabulary import SESSION_PLANNED
 from formats.british import counted
 
 # The survey runs each autumn: a year's score is drawn at its fieldwork, not at publication the next March.

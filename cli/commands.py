@@ -8,8 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from domain.vocabulary import DEFAULT_FEEDBACK_SOURCE
-from data_access.config import Settings, load_settings
+from data_access.config import SAMPLE_FOLDER, Settings, load_settings
 from data_access.database import make_engine, upgrade
 from data_access.export_safety import csv_safe_frame
 from data_access.importers.base import ImportOptions
@@ -19,9 +18,8 @@ from data_access.importers.pipeline import commit, preview
 from data_access.permissions import COMMAND_LINE, Actor
 from data_access.queries_actions import register_export
 from data_access.queries_admin import row_counts, sessions_export, survey_export
-from data_access.config import SAMPLE_FOLDER
+from domain.vocabulary import DEFAULT_FEEDBACK_SOURCE
 from sample_data.seed import seed_folder, seed_tier
-
 
 EXPORTS = {"sessions": sessions_export, "actions": register_export}
 

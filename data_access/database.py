@@ -10,8 +10,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
 
-from domain import taxonomy
 from data_access.models import Metric, MetricAlias, Session
+from domain import taxonomy
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

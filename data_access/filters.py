@@ -8,8 +8,8 @@ from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, or_, sel
 from sqlalchemy.orm import aliased
 
 from data_access.config import minimum_minutes
-from domain.vocabulary import ATTENDEE_ROLE
 from data_access.models import Attendance, Feedback, FeedbackSubTheme, Organisation, Series, Session
+from domain.vocabulary import ATTENDEE_ROLE
 
 UNKNOWN = "Unknown"
 NOT_TAGGED = "Not yet tagged"

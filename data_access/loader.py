@@ -8,8 +8,19 @@ import pandas as pd
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from data_access.filters import NOT_TAGGED
-from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme, Organisation,
-                                Person, Series, Session, SurveyScore, Workforce)
+from data_access.models import (
+    Action,
+    Attendance,
+    BenchmarkScore,
+    Feedback,
+    FeedbackSubTheme,
+    Organisation,
+    Person,
+    Series,
+    Session,
+    SurveyScore,
+    Workforce,
+)
 
 CHUNK = 5000
 

@@ -3,12 +3,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from domain.vocabulary import (ACTION_STATUSES, FEEDBACK_SOURCES, SESSION_FORMATS, SESSION_STATUSES, TEAMS_ROLES,
-                               one_of)
+from domain.vocabulary import ACTION_STATUSES, FEEDBACK_SOURCES, SESSION_FORMATS, SESSION_STATUSES, TEAMS_ROLES, one_of
 
 
 class Base(DeclarativeBase):

@@ -6,12 +6,20 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
-from domain.vocabulary import (ACTION_DONE, ACTION_DROPPED, OPEN_ACTION_STATUSES, ON_TRACK, OVERDUE, PROGRESS_STATES,
-                               SESSION_HELD, SHARED_ACTION_STATUSES)
-from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import Filters, apply, sessions_joined
 from data_access.models import Action, ActionChange, Organisation, Series, Session
+from domain import taxonomy
+from domain.vocabulary import (
+    ACTION_DONE,
+    ACTION_DROPPED,
+    ON_TRACK,
+    OPEN_ACTION_STATUSES,
+    OVERDUE,
+    PROGRESS_STATES,
+    SESSION_HELD,
+    SHARED_ACTION_STATUSES,
+)
 
 REGISTER_COLUMNS = ["action_id", "series", "session_title", "session_date", "element_code", "you_said", "we_did",
                     "owner", "status", "due_date", "completed_date", "overdue", "internal_note", "version",

@@ -6,8 +6,20 @@ from sqlalchemy import Engine, func, select
 
 from data_access.database import read_frame
 from data_access.filters import attendee_count
-from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, ImportBatch, Metric, Organisation, Person,
-                                Series, Session, SurveyScore, Workforce)
+from data_access.models import (
+    Action,
+    Attendance,
+    BenchmarkScore,
+    Feedback,
+    ImportBatch,
+    Metric,
+    Organisation,
+    Person,
+    Series,
+    Session,
+    SurveyScore,
+    Workforce,
+)
 
 STATS_TABLES = {
     "organisations": Organisation, "series": Series, "sessions": Session, "attendance": Attendance,

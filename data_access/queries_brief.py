@@ -6,11 +6,11 @@ from datetime import date, datetime, time
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
-from domain.vocabulary import ACTION_DONE, OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD, SESSION_PLANNED
-from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import attendee_count
 from data_access.models import Action, Feedback, FeedbackSubTheme, Organisation, Series, Session
+from domain import taxonomy
+from domain.vocabulary import ACTION_DONE, OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD, SESSION_PLANNED
 
 TOP_SUB_THEMES = 5
 ITEMS_PER_SUB_THEME = 3

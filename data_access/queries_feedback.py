@@ -9,15 +9,14 @@ import pandas as pd
 from sqlalchemy import Engine, func, literal, select
 from sqlalchemy.orm import aliased
 
-from domain.thresholds import MOVEMENT_POINTS
-from domain.vocabulary import HIDDEN, SESSION_HELD
-from domain import taxonomy
 from data_access.database import read_frame
 from data_access.filters import NOT_TAGGED, UNKNOWN, Filters, apply, apply_feedback, sessions_joined
 from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session
 from data_access.search import Node, matches, parse, sql_condition
 from data_access.suppression import is_small, publish_table, published_count
-
+from domain import taxonomy
+from domain.thresholds import MOVEMENT_POINTS
+from domain.vocabulary import HIDDEN, SESSION_HELD
 
 
 def _feedback_query(columns: list, filters: Filters, *, ignore_sub_themes: bool = False):

@@ -6,14 +6,31 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, func, select
 
-from domain.vocabulary import ACTION_DONE, OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD
-from domain import taxonomy
 from data_access.database import read_frame
+from data_access.filters import (
+    Filters,
+    apply,
+    attendee_count,
+    counted_attendance,
+    feedback_count,
+    organisation_id,
+    sessions_joined,
+)
+from data_access.models import (
+    Action,
+    Attendance,
+    BenchmarkScore,
+    Feedback,
+    Organisation,
+    Series,
+    Session,
+    SurveyScore,
+    Workforce,
+)
 from data_access.queries_reach import workforce_snapshot
-from data_access.filters import (Filters, apply, attendee_count, counted_attendance, feedback_count,
-                                  organisation_id, sessions_joined)
-from data_access.models import (Action, Attendance, BenchmarkScore, Feedback, Organisation, Series, Session,
-                                SurveyScore, Workforce)
+from domain import taxonomy
+from domain.vocabulary import ACTION_DONE, OPEN_ACTION_STATUSES, SESSION_CANCELLED, SESSION_HELD
+
 
 def organisations_with_sessions(engine: Engine) -> pd.DataFrame:
     """Organisations that run sessions, largest first: the default is the first."""

@@ -7,12 +7,19 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, ScalarSelect, case, distinct, func, literal, select
 
-from domain.vocabulary import SESSION_HELD
 from data_access.database import read_frame
-from data_access.filters import (UNKNOWN, Filters, apply, apply_people, counted_attendance, organisation_id,
-                                  sessions_joined)
+from data_access.filters import (
+    UNKNOWN,
+    Filters,
+    apply,
+    apply_people,
+    counted_attendance,
+    organisation_id,
+    sessions_joined,
+)
 from data_access.models import Attendance, Organisation, Series, Session, Workforce
 from data_access.suppression import publish_column, publish_table, published
+from domain.vocabulary import SESSION_HELD
 
 DIMENSIONS = {"staff_group": "Staff group", "division": "Division", "band": "Band"}
 # Only these have a workforce headcount to compare with.

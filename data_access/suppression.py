@@ -12,8 +12,6 @@ import pandas as pd
 from domain.thresholds import ROUNDING_BASE
 
 
-
-
 def possible_counts(published: int) -> range:
     """The true counts a published count could stand for: what anyone comparing views can know of it."""
     half = ROUNDING_BASE // 2

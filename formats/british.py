@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 
-
 def long_date(day: date | None) -> str:
     """'11 April 2022'."""
     return f"{day.day} {day:%B %Y}" if day else ""

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain.vocabulary import ACTION_DONE, ACTION_STATUSES
 from charts.actions import progress_figure
 from data_access.filters import Filters
 from data_access.permissions import can_edit_actions, can_read_internal_notes
+from domain.vocabulary import ACTION_DONE, ACTION_STATUSES
 from formats.british import counted, long_date, one_or_many
 from reports.you_said_we_did import you_said_we_did_csv, you_said_we_did_markdown
 from ui.action_forms import add_form, edit_form

@@ -6,12 +6,23 @@ import streamlit as st
 from charts.explorer import representation_figure, representation_summary
 from charts.overview import BENCHMARK_KEY, trend_figure, trend_summary
 from data_access.filters import Filters
+from domain.vocabulary import session_name
 from formats.british import counted
 from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
-from reports.brief_sections import (ACTION_COLUMNS, BRIEF, DONE_COLUMNS, EARLIER_COLUMNS, REACH_COLUMNS, cover_line,
-                                    facts, raised, reach_caption, reach_rows)
+from reports.brief_sections import (
+    ACTION_COLUMNS,
+    BRIEF,
+    DONE_COLUMNS,
+    EARLIER_COLUMNS,
+    REACH_COLUMNS,
+    cover_line,
+    facts,
+    raised,
+    reach_caption,
+    reach_rows,
+)
 from reports.markdown import escape
 from ui.cache import derived, figure
 from ui.cached import brief_sessions, gathered_brief
@@ -21,7 +32,6 @@ from ui.highlight import escape_markdown
 from ui.link_values import linked_session
 from ui.page import page_filters
 from ui.verbatim import quote
-from domain.vocabulary import session_name
 
 
 def session_label(row) -> str:

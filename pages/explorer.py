@@ -3,24 +3,44 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.explorer import (element_spread_figure, element_spread_summary, representation_figure,
-                             representation_summary, returning_figure, returning_summary, sub_theme_trend_figure,
-                             sub_theme_trend_summary, top_sub_themes)
+from charts.explorer import (
+    element_spread_figure,
+    element_spread_summary,
+    representation_figure,
+    representation_summary,
+    returning_figure,
+    returning_summary,
+    sub_theme_trend_figure,
+    sub_theme_trend_summary,
+    top_sub_themes,
+)
 from data_access.queries_feedback import theme_changes
 from data_access.queries_reach import DIMENSIONS, nobody_reached
-from domain.vocabulary import comments_withheld, protected
 from data_access.search import SearchSyntaxError, describe, parse
+from domain.vocabulary import comments_withheld, protected
 from formats.british import long_date, whole
 from ui.cache import derived, figure
-from ui.cached import (first_and_returning, people_by_series, representation, sub_theme_by_element, sub_theme_by_series,
-                       verbatim)
+from ui.cached import (
+    first_and_returning,
+    people_by_series,
+    representation,
+    sub_theme_by_element,
+    sub_theme_by_series,
+    verbatim,
+)
 from ui.context import settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
 from ui.highlight import escape_markdown
 from ui.page import page_filters
-from ui.tables import (changes_table, people_by_series_table, representation_table, returning_table, shares_table,
-                       spread_table)
+from ui.tables import (
+    changes_table,
+    people_by_series_table,
+    representation_table,
+    returning_table,
+    shares_table,
+    spread_table,
+)
 from ui.verbatim import TABLE_ROWS, show_verbatim
 
 VIEWS = ("Themes", "Reach", "Feedback")

@@ -12,8 +12,7 @@ from data_access.permissions import PermissionRefused
 from ui.cache import data_changed
 from ui.cached import import_history
 from ui.context import engine, settings
-from ui.import_widgets import (HISTORY_CONFIG, base_options, file_options, history_frame, session_choice,
-                               show_preview)
+from ui.import_widgets import HISTORY_CONFIG, base_options, file_options, history_frame, session_choice, show_preview
 from ui.page import page_filters
 from ui.sign_in import current_actor
 

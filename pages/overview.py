@@ -8,17 +8,35 @@ import pandas as pd
 import streamlit as st
 
 from charts.overview import BENCHMARK_KEY, HEATMAP_MEASURES, heatmap_figure, trend_figure, trend_summary
-from domain import taxonomy
 from data_access.filters import Filters
+from domain import taxonomy
 from formats.british import long_date, percent, whole
 from ui.cache import figure
-from ui.cached import (headline_by_series, headline_totals, people_reached, series_element_grid, series_list,
-                       session_markers, survey_trends, workforce_headcount)
+from ui.cached import (
+    headline_by_series,
+    headline_totals,
+    people_reached,
+    series_element_grid,
+    series_list,
+    session_markers,
+    survey_trends,
+    workforce_headcount,
+)
 from ui.context import settings
 from ui.headings import SCORES, SERIES_ELEMENTS, show_table
-from ui.headline import (comparison_window, delta, focus_and_previous, per_session, per_session_change,
-                         responses_by_year, responses_fall, scope_words, series_caption, share_change,
-                         window_caption)
+from ui.headline import (
+    comparison_window,
+    delta,
+    focus_and_previous,
+    per_session,
+    per_session_change,
+    responses_by_year,
+    responses_fall,
+    scope_words,
+    series_caption,
+    share_change,
+    window_caption,
+)
 from ui.page import page_filters
 
 CARD_WIDTH = 210

@@ -8,6 +8,7 @@ import pandas as pd
 from sample_data.generator import RawDataset
 from sample_data.teams_report import ReportStyle, render
 
+
 def report_style(starts_at: pd.Timestamp, n: int) -> ReportStyle:
     """Older sessions in the legacy layout; a mix of locales and encodings as real exports come."""
     if starts_at.year == 2022 and starts_at.month < 10:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import Engine
 
-from tests.support.postgres_server import PostgresServer, postgres_bin_dir
 from data_access.database import make_engine, upgrade
 from tests.helpers import seed_sample
+from tests.support.postgres_server import PostgresServer, postgres_bin_dir
 
 BACKENDS = ("sqlite", "postgresql")
 

@@ -13,11 +13,9 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, MetaData, String, func, select
 
-from data_access.config import PROJECT_ROOT
-from data_access.models import Base
-from data_access.config import SAMPLE_SECRET
+from data_access.config import PROJECT_ROOT, SAMPLE_FOLDER, SAMPLE_SECRET
 from data_access.database import upgrade
-from data_access.config import SAMPLE_FOLDER
+from data_access.models import Base
 from sample_data.seed import seed_folder
 
 TRUST = "R9Z"

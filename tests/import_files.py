@@ -9,10 +9,10 @@ import pandas as pd
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
+from data_access.config import SAMPLE_FOLDER
 from data_access.importers.base import ImportOptions
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import Outcome, commit
-from data_access.config import SAMPLE_FOLDER
 from data_access.permissions import Actor
 from sample_data.teams_report import ReportStyle, render
 
@@ -84,7 +84,7 @@ def xlsx_bytes(frame: pd.DataFrame) -> bytes:
 
 def attendees(day: str) -> pd.DataFrame:
     """An organiser, a presenter and three attendees (a@ twice: left and came back; c@ not in the staff list)."""
-    t = lambda hm: pd.Timestamp(f"{day} {hm}")  # noqa: E731
+    t = lambda hm: pd.Timestamp(f"{day} {hm}")
     return pd.DataFrame([
         ("Chief Executive", "ceo@northmoor.example.nhs.uk", "Organizer", t("12:00:00"), t("13:00:00")),
         ("Chief Nurse", "nurse@northmoor.example.nhs.uk", "Presenter", t("12:00:00"), t("12:50:00")),

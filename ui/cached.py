@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from data_access import (app_roles, queries_actions, queries_brief, queries_feedback, queries_imports,
-                         queries_overview, queries_reach)
+from data_access import (
+    app_roles,
+    queries_actions,
+    queries_brief,
+    queries_feedback,
+    queries_imports,
+    queries_overview,
+    queries_reach,
+)
 from reports.brief import Brief, BriefReads, collect_brief
 from ui.cache import CachedRead, cached_composite
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from data_access.config import Settings, load_settings
+from data_access.config import SAMPLE_FOLDER, Settings, load_settings
 from data_access.database import is_empty, shared_engine, upgrade
-from data_access.config import SAMPLE_FOLDER
 from sample_data.seed import seed_folder
 
 

@@ -6,6 +6,7 @@ import secrets
 from collections.abc import Callable
 
 import streamlit as st
+
 # st.rerun, st.stop and st.switch_page end a run by raising these; they are not errors.
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 

@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from domain.vocabulary import FEEDBACK_SOURCES, session_name
-from domain import taxonomy
 from data_access.filters import UNKNOWN, Filters
+from domain import taxonomy
+from domain.vocabulary import FEEDBACK_SOURCES, session_name
 from ui.cache import current_version
 from ui.cached import division_names, feedback_sessions, sub_theme_names
 from ui.link_values import show_stale, stale_notice, stale_values

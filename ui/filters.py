@@ -5,8 +5,8 @@ from datetime import date
 
 import streamlit as st
 
-from domain import taxonomy
 from data_access.filters import Filters
+from domain import taxonomy
 from formats.british import long_date
 from ui.cache import current_version
 from ui.cached import organisations_with_sessions, series_list

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from domain import taxonomy
 from data_access.filters import Filters
+from domain import taxonomy
 from formats.british import counted, long_date, month_year
 
 # A fall in survey responses larger than this share of the year before is flagged beside the scores.

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from domain.vocabulary import FEEDBACK_SOURCES, session_name
 from data_access.importers.base import ImportOptions, Kind
 from data_access.importers.errors import ImportRefused
 from data_access.importers.feedback import FIELDS, guess_mapping
 from data_access.importers.forms import question_columns
 from data_access.importers.pipeline import Outcome
 from data_access.importers.raw import read_table
+from domain.vocabulary import FEEDBACK_SOURCES, session_name
 from formats.british import counted
 from ui.cached import import_sessions
 from ui.context import settings

@@ -8,8 +8,8 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy import Connection
 
-from domain.vocabulary import DEFAULT_FEEDBACK_SOURCE
 from data_access.importers.errors import ImportProblem
+from domain.vocabulary import DEFAULT_FEEDBACK_SOURCE
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Column, String, Table
 
-from domain import taxonomy
 from data_access.export_safety import looks_like_formula
 from data_access.importers import limits
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import blank
+from domain import taxonomy
 
 REPAIRED = "the text was UTF-8 read as Windows-1252 (like \u2018caf\u00c3\u00a9\u2019); it is read again as UTF-8"
 HTML = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(\s[^>]*)?>|javascript:", re.IGNORECASE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection
 
-from domain.vocabulary import FEEDBACK_SOURCES
 from data_access.importers import feedback_rows
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
@@ -13,6 +12,7 @@ from data_access.importers.errors import ImportProblem
 from data_access.importers.identity import identity_columns
 from data_access.importers.lookups import session_by_id
 from data_access.importers.raw import check_size, read_table, refuse
+from domain.vocabulary import FEEDBACK_SOURCES
 
 FIELDS = ("text", "prompt", "time", "source")
 GUESSES = {

@@ -8,8 +8,6 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection
 
-from domain import taxonomy
-from domain.vocabulary import FORM_SOURCE
 from data_access.importers import feedback_rows
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
@@ -17,6 +15,8 @@ from data_access.importers.errors import ImportProblem
 from data_access.importers.identity import attribute_of, identity_columns, is_identity_header
 from data_access.importers.lookups import session_by_id
 from data_access.importers.raw import check_size, read_table
+from domain import taxonomy
+from domain.vocabulary import FORM_SOURCE
 
 METADATA = ("id", "start time", "completion time", "last modified time")
 

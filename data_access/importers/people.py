@@ -6,7 +6,6 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from data_access import loader
-from domain import taxonomy
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
 from data_access.importers.errors import ImportProblem
@@ -15,6 +14,7 @@ from data_access.importers.raw import check_size, read_table
 from data_access.importers.secret import check_secret
 from data_access.models import Person
 from data_access.privacy import person_keys
+from domain import taxonomy
 
 IDENTITY = ("email", "upn", "participant_id_upn", "user_principal_name", "email_address", "work_email")
 BANDS = {band.lower(): band for band in taxonomy.BANDS}

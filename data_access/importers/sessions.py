@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, insert
 
-from domain.vocabulary import SESSION_FORMATS, SESSION_HELD, SESSION_STATUSES
 from data_access import loader
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
@@ -12,6 +11,7 @@ from data_access.importers.errors import ImportProblem
 from data_access.importers.lookups import org_ids_of, series_starts
 from data_access.importers.raw import check_size, read_table
 from data_access.models import Series, Session
+from domain.vocabulary import SESSION_FORMATS, SESSION_HELD, SESSION_STATUSES
 
 REQUIRED = ("org_code", "series", "title", "element_code", "starts_at", "host_roles", "format", "status")
 OPTIONAL = ("key_themes", "recording_url", "slides_url")

@@ -7,9 +7,9 @@ import re
 
 import pandas as pd
 
-from domain import taxonomy
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.workbook import read_sheets
+from domain import taxonomy
 
 COLUMN = re.compile(r"^(?P<prefix>PP\d|theme_engagement|theme_morale)(?:_(?P<sub>\d+))?_(?P<year>\d{4})$", re.IGNORECASE)
 PREFIX_CODE = {"theme_engagement": "ENG", "theme_morale": "MOR"}

@@ -9,11 +9,11 @@ from datetime import datetime
 
 import pandas as pd
 
-from domain.vocabulary import TEAMS_ROLES
 from data_access.importers import limits
 from data_access.importers.cells import check_table_size
 from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.raw import decode
+from domain.vocabulary import TEAMS_ROLES
 
 SECTION = re.compile(r"^\s*(\d)\.\s*(summary|participants|in-meeting activities)\s*$", re.IGNORECASE)
 US_TIME = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]M\b", re.IGNORECASE)  # a time with AM/PM, never a word in a title

@@ -16,9 +16,9 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest, app_test
 
 from bench.pages import DASHBOARD, PAGES, PageFailed, check_page
-from tests.support.app_runs import as_on_a_server
 from bench.queries import public_queries
 from data_access.config import PROJECT_ROOT
+from tests.support.app_runs import as_on_a_server
 
 IMPORT_ROWS = 300
 

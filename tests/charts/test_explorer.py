@@ -5,9 +5,17 @@ import math
 
 import pandas as pd
 
-from charts.explorer import (element_spread_figure, element_spread_summary, representation_figure,
-                             representation_summary, returning_figure, returning_summary, sub_theme_trend_figure,
-                             sub_theme_trend_summary, top_sub_themes)
+from charts.explorer import (
+    element_spread_figure,
+    element_spread_summary,
+    representation_figure,
+    representation_summary,
+    returning_figure,
+    returning_summary,
+    sub_theme_trend_figure,
+    sub_theme_trend_summary,
+    top_sub_themes,
+)
 from charts.palette import NHS_BLUE, NHS_ORANGE
 from domain import taxonomy
 from domain.vocabulary import HIDDEN

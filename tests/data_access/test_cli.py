@@ -6,8 +6,15 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.helpers import (SURVEY_METRICS, SURVEY_YEARS, attendees_by_date, csv_rows, expected_stats, read_csv_text,
-                           run_cli)
+from tests.helpers import (
+    SURVEY_METRICS,
+    SURVEY_YEARS,
+    attendees_by_date,
+    csv_rows,
+    expected_stats,
+    read_csv_text,
+    run_cli,
+)
 
 STATS_KEYS = {"organisations", "series", "sessions", "attendance", "feedback", "actions", "survey_scores",
               "workforce", "people", "imports"}
@@ -50,9 +57,10 @@ def test_export_sessions_counts_attendees_from_the_teams_reports(seeded_url: str
 
 
 def test_export_actions_prints_the_register_with_formulas_neutralised(seeded_url: str) -> None:
+    from sqlalchemy import update
+
     from data_access.database import make_engine
     from data_access.models import Action
-    from sqlalchemy import update
 
     engine = make_engine(seeded_url)
     with engine.begin() as conn:

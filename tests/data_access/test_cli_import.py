@@ -11,8 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from data_access.config import PROJECT_ROOT
-from data_access.config import SAMPLE_FOLDER
+from data_access.config import PROJECT_ROOT, SAMPLE_FOLDER
 from tests.helpers import TRUST, expected_stats, read_csv_text, run_cli, teams_reports
 from tests.import_files import SESSIONS, csv_bytes
 

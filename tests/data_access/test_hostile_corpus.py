@@ -27,7 +27,17 @@ from tests.helpers import table_snapshot, text_values
 from tests.hostile import xlsx
 from tests.hostile.corpus import Hostile, corpus
 from tests.hostile.make_corpus import write_corpus
-from tests.import_files import IMPORTER, PEOPLE, csv_bytes, deployed, forms_export, options, run, teams_report, xlsx_bytes
+from tests.import_files import (
+    IMPORTER,
+    PEOPLE,
+    csv_bytes,
+    deployed,
+    forms_export,
+    options,
+    run,
+    teams_report,
+    xlsx_bytes,
+)
 
 SECONDS = 3.0  # each file, dry run and commit together, traced
 PEAK_BYTES = 150 * 1024 * 1024

@@ -11,8 +11,7 @@ from data_access.importers.errors import ImportRefused
 from data_access.models import ImportBatch
 from data_access.queries_admin import row_counts
 from tests.helpers import table_snapshot
-from tests.import_files import (PEOPLE, SESSIONS, WORKBOOK, csv_bytes, forms_export, run, teams_report,
-                                xlsx_bytes)
+from tests.import_files import PEOPLE, SESSIONS, WORKBOOK, csv_bytes, forms_export, run, teams_report, xlsx_bytes
 
 WORKFORCE = {"org_code": "R9Z", "as_at": "2024-03-31", "staff_group": "Students", "division": "Medicine",
              "headcount": "12"}

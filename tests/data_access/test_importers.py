@@ -11,13 +11,37 @@ from sqlalchemy import Engine, func, select
 
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import preview
-from data_access.models import (Action, ActionChange, Attendance, BenchmarkScore, Feedback, FeedbackSubTheme,
-                                ImportBatch, Organisation, Person, Series, Session, SurveyScore, Workforce)
+from data_access.models import (
+    Action,
+    ActionChange,
+    Attendance,
+    BenchmarkScore,
+    Feedback,
+    FeedbackSubTheme,
+    ImportBatch,
+    Organisation,
+    Person,
+    Series,
+    Session,
+    SurveyScore,
+    Workforce,
+)
 from data_access.privacy import person_key
 from data_access.queries_admin import row_counts
 from tests.helpers import table_snapshot
-from tests.import_files import (PEOPLE, SECRET, SESSIONS, WORKBOOK, csv_bytes, deployed, forms_export, options, run, teams_report,
-                                xlsx_bytes)
+from tests.import_files import (
+    PEOPLE,
+    SECRET,
+    SESSIONS,
+    WORKBOOK,
+    csv_bytes,
+    deployed,
+    forms_export,
+    options,
+    run,
+    teams_report,
+    xlsx_bytes,
+)
 
 
 @pytest.fixture

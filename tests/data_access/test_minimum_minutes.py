@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, select
 
-from data_access.suppression import published
 from data_access import queries_brief as qb
 from data_access import queries_overview as q
 from data_access import queries_reach as qr
 from data_access.filters import Filters
 from data_access.models import Attendance, Series, Session
 from data_access.queries_admin import sessions_export
+from data_access.suppression import published
 from tests.helpers import TRUST
 
 AS_OF = date(2026, 11, 23)

@@ -6,8 +6,14 @@ from collections import Counter
 from datetime import date
 
 from data_access.filters import Filters
-from data_access.queries_actions import (median_days_to_done, owners, progress, register, sessions_for_new_actions,
-                                         you_said_we_did)
+from data_access.queries_actions import (
+    median_days_to_done,
+    owners,
+    progress,
+    register,
+    sessions_for_new_actions,
+    you_said_we_did,
+)
 from tests.helpers import csv_rows
 
 TODAY = date(2026, 11, 23)

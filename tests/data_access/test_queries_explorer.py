@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from datetime import date, datetime
 from itertools import product
@@ -13,12 +12,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session as OrmSession
 
 from data_access import queries_feedback as qf
-from domain import taxonomy
 from data_access import queries_reach as qr
 from data_access.filters import NOT_TAGGED, Filters
 from data_access.models import Feedback, FeedbackSubTheme, Organisation, Series, Session
 from data_access.search import SearchSyntaxError
 from data_access.suppression import published
+from domain import taxonomy
 from tests.helpers import TRUST, csv_rows, report_participants, teams_reports
 
 TODAY = date(2026, 11, 23)

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from data_access import queries_overview as q
-from data_access.filters import Filters
 from data_access.config import SAMPLE_FOLDER
+from data_access.filters import Filters
 from tests.helpers import TRUST, attendees_by_date, report_participants, teams_reports
 
 AS_OF = date(2026, 11, 23)

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, delete, select
 
-from data_access.config import SAMPLE_SECRET
+from data_access.config import SAMPLE_FOLDER, SAMPLE_SECRET
 from data_access.importers.errors import ImportRefused
 from data_access.models import Attendance, ImportBatch
 from data_access.privacy import person_key
-from data_access.config import SAMPLE_FOLDER
 from sample_data.seed import seed_folder
 from tests.helpers import csv_rows, imported_files, report_participants, table_snapshot, teams_reports
 

@@ -1,10 +1,7 @@
 """British dates and numbers, as every page, report and message shows them."""
 from datetime import date
 
-import pandas as pd
-
-from formats.british import (counted, long_date, month_year, one_or_many, percent, percent_points,
-                             whole)
+from formats.british import counted, long_date, month_year, one_or_many, percent, percent_points, whole
 
 
 def test_long_date_has_no_leading_zero_and_the_month_in_words() -> None:

@@ -15,8 +15,8 @@ import streamlit as st
 from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
-from tests.support.app_runs import as_on_a_server
 from data_access.config import PROJECT_ROOT
+from tests.support.app_runs import as_on_a_server
 
 AS_OF = "2026-11-23"
 

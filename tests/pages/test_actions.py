@@ -7,15 +7,15 @@ import pandas as pd
 import pytest
 from sqlalchemy import update
 
-from domain import taxonomy
 from data_access.actions import edit_action
-from data_access.permissions import Actor
 from data_access.database import make_engine
 from data_access.filters import Filters
 from data_access.models import Session
+from data_access.permissions import Actor
 from data_access.queries_actions import action, history, register
-from sample_data.seed import SEED_USER
+from domain import taxonomy
 from reports.markdown import escape
+from sample_data.seed import SEED_USER
 from tests.helpers import csv_rows
 from tests.pages.conftest import array, as_shown, figure, headings, metrics
 from ui.headings import WRAPPED_ROW_HEIGHT

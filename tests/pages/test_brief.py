@@ -4,16 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from ui.highlight import escape_markdown
 from sqlalchemy import select
 
 from data_access.database import make_engine
 from data_access.models import Session
-
 from tests.helpers import attendees_by_date
 from tests.pages.conftest import as_shown, figure, headings
 from ui.headings import WRAPPED_ROW_HEIGHT
+from ui.highlight import escape_markdown
 
 CARERS = "21 January 2027 · Supporting carers at work (upcoming)"
 ROTAS = "Rotas come out too late to plan childcare"

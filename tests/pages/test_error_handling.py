@@ -8,8 +8,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ui import cached
 from tests.pages.conftest import metrics
+from ui import cached
 
 REFERENCE = re.compile(r"quote reference ([0-9a-f]{8})\.$")
 

@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from domain.vocabulary import comments_withheld
 from data_access import queries_feedback as qf
 from data_access import queries_reach as qr
 from data_access.database import make_engine
 from data_access.filters import Filters
+from domain.vocabulary import comments_withheld
 from tests.helpers import TRUST, csv_rows
 from tests.pages.conftest import array, figure, headings
 

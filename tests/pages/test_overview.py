@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 
 from data_access import queries_overview as q
+from data_access.config import SAMPLE_FOLDER
 from data_access.database import make_engine
 from data_access.filters import Filters
-from data_access.config import SAMPLE_FOLDER
 from tests.pages.conftest import array, figure, headings, metrics
 
 TODAY = date(2026, 11, 23)

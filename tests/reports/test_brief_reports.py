@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from data_access import queries_brief
 from data_access.suppression import published
+from reports import pdf_document
 from reports.brief import BriefReads, collect_brief
 from reports.brief_markdown import brief_markdown
-from reports import pdf_document
 from reports.brief_pdf import brief_pdf
 from reports.brief_sections import BRIEF, SECTIONS
 from reports.markdown import escape

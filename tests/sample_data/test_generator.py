@@ -13,7 +13,7 @@ AS_OF = datetime.combine(SAMPLE_AS_OF, datetime.min.time())
 
 
 def test_the_sample_describes_23_november_2026() -> None:
-    assert SAMPLE_AS_OF == date(2026, 11, 23)
+    assert date(2026, 11, 23) == SAMPLE_AS_OF
 
 
 def test_three_series(seeded_engine: Engine) -> None:

@@ -30,7 +30,7 @@ def postgres_bin_dir() -> Path | None:
     if initdb and pg_ctl:
         return Path(pg_ctl).resolve().parent
     installed = [p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/pg_ctl") if (p.parent / "initdb").exists()]
-    version = lambda folder: tuple(int(part) for part in folder.parent.name.split(".") if part.isdigit())  # noqa: E731
+    version = lambda folder: tuple(int(part) for part in folder.parent.name.split(".") if part.isdigit())
     return max(installed, key=version, default=None)
 
 

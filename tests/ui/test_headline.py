@@ -1,14 +1,20 @@
 """Which series or dates the headline describes, what it is compared with, and changes worked out exactly."""
 from __future__ import annotations
 
-import pandas as pd
-
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from ui.headline import (comparison_window, delta, focus_and_previous, per_session_change, responses_fall,
-                         share_change, window_caption)
+from ui.headline import (
+    comparison_window,
+    delta,
+    focus_and_previous,
+    per_session_change,
+    responses_fall,
+    share_change,
+    window_caption,
+)
 
 
 def by_series() -> pd.DataFrame:
