@@ -23,7 +23,7 @@ from reports.brief_sections import (
     reach_caption,
     reach_rows,
 )
-from reports.markdown import escape
+from formats.markup import markdown_text
 from ui.cache import derived, figure
 from ui.cached import brief_sessions, gathered_brief
 from ui.context import settings
@@ -71,7 +71,7 @@ brief = gathered_brief(session_id, today, settings().suppression_threshold)
 st.header(brief.session["title"])
 st.caption(cover_line(brief))
 with st.container(border=True):
-    st.markdown("  \n".join(f"**{name}:** {escape(value)}" for name, value in facts(brief)))
+    st.markdown("  \n".join(f"**{name}:** {markdown_text(value)}" for name, value in facts(brief)))
 stem = f"session-brief-{brief.session_date.isoformat()}"
 with st.container(horizontal=True):
     # Built when clicked: a PDF takes longer to lay out than the rest of the page takes to run.

@@ -7,15 +7,16 @@ import pandas as pd
 
 from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import BRIEF, SCORES_NOTE, Section, cover_line, facts, raised, reach_caption
-from reports.markdown import escape, table
+from formats.markup import markdown_text
+from reports.markdown import table
 
 
 def _quotes(brief: Brief, _section: Section, _rows: pd.DataFrame) -> list[str]:
     parts: list[str] = []
     for theme in raised(brief.sub_themes, brief.verbatim):
-        parts += [f"### {escape(theme.title)}", ""]
+        parts += [f"### {markdown_text(theme.title)}", ""]
         for text, source in theme.quotes:
-            parts += [f"> {escape(text)}", ">", f"> — {escape(source)}", ""]
+            parts += [f"> {markdown_text(text)}", ">", f"> — {markdown_text(source)}", ""]
     return parts
 
 
@@ -40,10 +41,10 @@ BODIES: dict[str, Callable[[Brief, Section, pd.DataFrame], list[str]]] = {"raise
 
 def brief_markdown(brief: Brief) -> str:
     """Headings, facts, tables and quoted feedback; every piece of free text escaped."""
-    parts = [f"# Session brief: {escape(brief.session['title'])}", cover_line(brief), ""]
-    parts += [f"- **{label}:** {escape(value)}" for label, value in facts(brief)]
+    parts = [f"# Session brief: {markdown_text(brief.session['title'])}", cover_line(brief), ""]
+    parts += [f"- **{label}:** {markdown_text(value)}" for label, value in facts(brief)]
     for section in BRIEF:
         rows = section.rows(brief)
-        parts += ["", f"{'###' if section.minor else '##'} {escape(section.heading(brief))}", ""]
+        parts += ["", f"{'###' if section.minor else '##'} {section.heading(brief)}", ""]
         parts += [section.empty] if rows.empty else BODIES.get(section.key, _table)(brief, section, rows)
     return "\n".join(parts) + "\n"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import BRIEF, SCORES_NOTE, Section, cover_line, facts, raised, reach_caption
-from reports.markdown import cell
+from reports.markdown import plain
 from reports.pdf_charts import score_panels
 from reports.pdf_document import Document
 
@@ -19,11 +19,7 @@ WIDTHS = {"earlier": (20, 32, 22, 28, 14, 46, 28), "open": (42, 54, 32, 20, 24, 
 
 def _rows(frame: pd.DataFrame, columns: dict[str, str]) -> list[list[str]]:
     """Cells as plain text (dates long, numbers whole); the PDF shows text as text, so nothing is escaped."""
-    return [[_plain(row[c]) for c in columns] for _, row in frame.iterrows()]
-
-
-def _plain(value: object) -> str:
-    return cell(value).replace("\\", "")
+    return [[plain(row[c]) for c in columns] for _, row in frame.iterrows()]
 
 
 def _table(pdf: Document, _brief: Brief, section: Section, rows: pd.DataFrame) -> None:

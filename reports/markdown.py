@@ -1,30 +1,26 @@
 """Plain Markdown building blocks: free text is escaped so it always reads as text, never as markup or HTML."""
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 import pandas as pd
 
 from formats.british import long_date
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def escape(text: object) -> str:
-    """Text with Markdown's special characters escaped and line breaks folded into spaces."""
-    if text is None or (isinstance(text, float) and pd.isna(text)):
-        return ""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+from formats.markup import markdown_text
 
 
-def cell(value: object) -> str:
-    """One table cell: dates in the long British form, whole numbers as such, text escaped."""
+def plain(value: object) -> str:
+    """One table cell as text: dates in the long British form, whole numbers as such, a missing value empty."""
     if isinstance(value, (date, datetime, pd.Timestamp)) and not pd.isna(value):
         return long_date(value.date() if isinstance(value, datetime) else value)
     if isinstance(value, float) and not pd.isna(value) and value.is_integer():
         return f"{value:.0f}"
-    return escape(value)
+    return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value)
+
+
+def cell(value: object) -> str:
+    """One Markdown table cell: plain(), with the text shown as typed."""
+    return markdown_text(plain(value))
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str]) -> str:

@@ -5,7 +5,8 @@ import pandas as pd
 
 from data_access.export_safety import csv_safe_frame
 from formats.british import long_date
-from reports.markdown import cell, escape
+from formats.markup import markdown_text
+from reports.markdown import cell
 
 CSV_COLUMNS = {"session_date": "Session date", "session_title": "Session", "element": "People Promise element",
                "you_said": "You said", "we_did": "We did", "status": "Progress", "completed_date": "Completed"}
@@ -22,10 +23,10 @@ def you_said_we_did_markdown(frame: pd.DataFrame, produced_on) -> str:
     parts = ["# You said, we did", f"What you told us at Big Conversation sessions and what we have done about it, "
              f"as at {long_date(produced_on)}.", ""]
     for (when, title), items in frame.groupby(["session_date", "session_title"], sort=False):
-        parts += [f"## {escape(title)} ({cell(when)}, {escape(items['element'].iloc[0])})", ""]
+        parts += [f"## {markdown_text(title)} ({cell(when)}, {markdown_text(items['element'].iloc[0])})", ""]
         for _, item in items.iterrows():
-            parts += [f"- **You said:** {escape(item['you_said'])}",
-                      f"  **We did:** {escape(item['we_did'])} ({progress_words(item)})"]
+            parts += [f"- **You said:** {markdown_text(item['you_said'])}",
+                      f"  **We did:** {markdown_text(item['we_did'])} ({progress_words(item)})"]
         parts.append("")
     return "\n".join(parts)
 

@@ -11,7 +11,7 @@ from data_access.permissions import PermissionRefused
 from domain.action_rules import FIELD_LABELS, TEXT_LIMITS
 from domain.vocabulary import ACTION_PLANNED, ACTION_STATUSES, session_name
 from formats.british import long_date
-from reports.markdown import escape
+from formats.markup import markdown_text
 from ui.cache import current_version, data_changed
 from ui.cached import action, history, sessions_for_new_actions
 from ui.context import engine, settings
@@ -79,7 +79,7 @@ def edit_form(action_id: int) -> None:
         st.session_state[EDITING] = opened = (action_id, int(current["version"]))
     _say_saved("edit")
     with st.form(f"edit_{action_id}"):
-        st.markdown(f"**Editing action {action_id}** from {escape(current['session_title'])} "
+        st.markdown(f"**Editing action {action_id}** from {markdown_text(current['session_title'])} "
                     f"({long_date(current['session_date'])})")
         values = _fields(current, f"edit_{action_id}")
         saved = st.form_submit_button("Save changes", type="primary")

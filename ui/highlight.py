@@ -1,16 +1,7 @@
 """Search matches highlighted in Markdown without letting the text itself become Markdown or HTML."""
 from __future__ import annotations
 
-import re
-
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all means staff
-# text can never open a link, emphasis, a Streamlit colour directive, LaTeX or an HTML tag.
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text that Markdown will show exactly as typed, on one paragraph."""
-    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", " ")
+from formats.markup import markdown_text as escape_markdown
 
 
 def escape_lines(text: str) -> str:

@@ -14,7 +14,7 @@ from data_access.models import Session
 from data_access.permissions import Actor
 from data_access.queries_actions import action, history, register
 from domain import taxonomy
-from reports.markdown import escape
+from formats.markup import markdown_text
 from sample_data.seed import SEED_USER
 from tests.helpers import csv_rows
 from tests.pages.conftest import array, as_shown, figure, headings, metrics
@@ -158,7 +158,7 @@ def test_the_edit_form_shows_a_session_title_as_text_not_markdown(app, own_copy)
     engine.dispose()
     at = actions_page(app, database_url=own_copy)
     heading = next(m.value for m in at.markdown if m.value.startswith("**Editing action"))
-    assert escape(title) in heading and title not in heading
+    assert markdown_text(title) in heading and title not in heading
 
 
 def test_a_stale_edit_through_the_form_is_refused_naming_who_changed_it(app, own_copy):

@@ -31,7 +31,7 @@ def test_nothing_in_a_card_can_close_its_small_print_or_become_markup():
                         sub_themes="a]], :blue[b]"), None)
     where, words, sub_themes = hostile.split("\n\n")
     assert where.startswith(":gray[:small[") and where.endswith("]]") and r"x\]\] \[link\]\(https" in where
-    assert words == r"\*\*bold\*\* \:red\[red\] \<img src\=x\>  new"
+    assert words == r"\*\*bold\*\* \:red\[red\] \<img src\=x\> new"  # the paragraph break read as a space
     assert sub_themes == r":gray[:small[Sub\-themes\: a\]\]\, \:blue\[b\]]]"
 
 
