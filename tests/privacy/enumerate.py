@@ -42,8 +42,9 @@ def people_steps(values: list[str]) -> Iterator[Step]:
 
 
 def reach_views(filters: Filters) -> list[View]:
+    """Representation by each breakdown, people per series by staff group and division, first-time and returning."""
     return ([View("representation", filters, d) for d in DIMENSIONS]
-            + [View("people_by_series", filters, d) for d in DIMENSIONS] + [View("first_and_returning", filters)])
+            + [View("people_by_series", filters, d) for d in DIMENSIONS[:2]] + [View("first_and_returning", filters)])
 
 
 def feedback_views(filters: Filters, searches: tuple[str, ...]) -> list[View]:
@@ -51,7 +52,7 @@ def feedback_views(filters: Filters, searches: tuple[str, ...]) -> list[View]:
             + [View("verbatim", filters, search) for search in searches])
 
 
-def common_words(views: Views, how_many: int = 3) -> tuple[str, ...]:
+def common_words(views: Views, how_many: int = 2) -> tuple[str, ...]:
     """The feedback's most common long words, as someone exploring it would search."""
     words = Counter(word for said in views.truth.feedback["text"] for word in re.findall(r"[a-z]{6,}", said.lower()))
     return tuple(word for word, _ in words.most_common(how_many + 2) if word not in ("manager", "managers"))[:how_many]
