@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from charts.palette import NHS_AQUA_BLUE, NHS_BLACK, NHS_DARK_BLUE, NHS_MID_GREY, NHS_ORANGE, base_layout
 from domain import taxonomy
 from domain.vocabulary import PROGRESS_LABELS
+from formats.markup import plotly_text
 
 # Colour and a fill pattern per state, so the bars still read when printed in greyscale.
 STATE_COLOURS = dict(zip(PROGRESS_LABELS.values(), (NHS_DARK_BLUE, NHS_AQUA_BLUE, NHS_ORANGE, NHS_MID_GREY), strict=True))
@@ -20,7 +21,7 @@ LEGEND_GAP_PX = 35
 
 def progress_figure(progress: pd.DataFrame) -> go.Figure:
     """Stacked bars of actions per element, one panel per series, split by done, on track, overdue and dropped."""
-    frame = progress.assign(state=progress["state"].map(PROGRESS_LABELS),
+    frame = progress.assign(state=progress["state"].map(PROGRESS_LABELS), series=progress["series"].map(plotly_text),
                             element=progress["element_code"].map(taxonomy.element_label))
     elements = [taxonomy.element_label(c) for c in taxonomy.ELEMENT_CODES if c in set(progress["element_code"])]
     # The panels far enough apart that one's last count and the next one's 0 do not run together at 1,024 pixels.

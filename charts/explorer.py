@@ -19,6 +19,7 @@ from charts.palette import (
 from domain.thresholds import MOVEMENT_POINTS, UNDER_REACHED
 from domain.vocabulary import HIDDEN
 from formats.british import counted, one_or_many
+from formats.markup import plotly_text
 
 # Shapes as well as colours, so lines can be told apart in greyscale and by colour-blind readers.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "triangle-down", "cross", "hexagon")
@@ -39,12 +40,12 @@ def sub_theme_trend_figure(shares: pd.DataFrame, themes: list[str]) -> go.Figure
         line = shares[shares["sub_theme"] == theme].set_index("series").reindex(series)
         percent = (line["share"].astype("float64") * 100).round(1)
         fig.add_trace(go.Scatter(
-            x=series, y=percent, name=theme, mode="lines+markers",
+            x=[plotly_text(name) for name in series], y=percent, name=plotly_text(theme), mode="lines+markers",
             line={"color": CATEGORICAL[n % len(CATEGORICAL)], "width": 2.5, "dash": DASHES[n % len(DASHES)]},
             marker={"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 10},
             customdata=line[["items", "series_items"]].astype("float64").to_numpy(),
-            hovertemplate=f"{theme}<br>%{{x}}: %{{y:.1f}}% of items (%{{customdata[0]:.0f}} of %{{customdata[1]:.0f}})"
-                          "<extra></extra>"))
+            hovertemplate="%{fullData.name}<br>%{x}: %{y:.1f}% of items (%{customdata[0]:.0f} of "
+                          "%{customdata[1]:.0f})<extra></extra>"))
     fig.update_layout(**base_layout("Share of feedback items tagged with each sub-theme, by series", 440),
                       legend={"title": {"text": "Sub-theme"}})
     fig.update_yaxes(title="% of the series' feedback items", rangemode="tozero", gridcolor="#E8EDEE")
@@ -77,7 +78,7 @@ def element_spread_figure(counts: pd.DataFrame, rows: int = 15) -> go.Figure:
     labels = [wrapped_label(code) for code in table.columns]
     values = table.astype("float64").to_numpy()
     text = [[HIDDEN if pd.isna(v) else f"{v:.0f}" for v in row] for row in values]
-    fig = go.Figure(go.Heatmap(z=values, x=labels, y=list(table.index), colorscale=[list(s) for s in SEQUENTIAL],
+    fig = go.Figure(go.Heatmap(z=values, x=labels, y=[plotly_text(name) for name in table.index], colorscale=[list(s) for s in SEQUENTIAL],
                                text=text, texttemplate="%{text}", hoverongaps=False, xgap=2, ygap=2,
                                colorbar={"title": {"text": "Items", "side": "top"}, "orientation": "h",
                                          "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom", "yref": "container",
@@ -105,7 +106,7 @@ def representation_figure(frame: pd.DataFrame, dimension_label: str) -> go.Figur
     ratio = shown["ratio"].astype("float64")
     under = ratio < UNDER_REACHED  # a hidden (NaN) ratio is not marked as under-reached
     text = [HIDDEN if pd.isna(r) else f"{r:.2f}" for r in ratio]
-    fig = go.Figure(go.Bar(x=ratio.fillna(0), y=shown["group"], orientation="h", marker={
+    fig = go.Figure(go.Bar(x=ratio.fillna(0), y=shown["group"].map(plotly_text), orientation="h", marker={
                            "color": [NHS_ORANGE if u else NHS_BLUE for u in under],
                            "pattern": {"shape": ["/" if u else "" for u in under]}},
                            text=text, textposition="outside", cliponaxis=False,
@@ -138,7 +139,7 @@ def returning_figure(frame: pd.DataFrame) -> go.Figure:
     for column, name, colour, pattern in (("first_time", "First time", NHS_LIGHT_BLUE, ""),
                                           ("returning", "Returning", NHS_DARK_BLUE, "")):
         values = frame[column].astype("float64")
-        fig.add_trace(go.Bar(x=frame["series"], y=values.fillna(0), name=name, marker={"color": colour},
+        fig.add_trace(go.Bar(x=frame["series"].map(plotly_text), y=values.fillna(0), name=name, marker={"color": colour},
                              text=[HIDDEN if pd.isna(v) else f"{v:.0f}" for v in values], textposition="inside",
                              insidetextanchor="middle", hovertemplate=f"%{{x}}: %{{text}} {name.lower()}<extra></extra>"))
     fig.update_layout(**base_layout("People at their first session and people coming back, by series", 380),

@@ -14,6 +14,7 @@ from charts.palette import NHS_BLUE, NHS_DARK_GREY, NHS_ORANGE, NHS_PALE_GREY, S
 from domain import taxonomy
 from domain.vocabulary import SESSION_PLANNED
 from formats.british import counted
+from formats.markup import plotly_text
 
 # The survey runs each autumn: a year's score is drawn at its fieldwork, not at publication the next March.
 FIELDWORK_MONTH, FIELDWORK_DAY = 10, 15
@@ -51,7 +52,8 @@ def _panel(scores: pd.DataFrame, sessions: pd.DataFrame, axes: dict[str, str], f
             "name": "Big Conversation session", "legendgroup": "sessions", "showlegend": first,
             "marker": {"size": size, "symbol": ["diamond-open" if p else "diamond" for p in planned],
                        "color": NHS_ORANGE, "opacity": 0.85, "line": {"color": "#7A4500", "width": 1}},
-            "customdata": sessions[["title", "attendance", "status"]].to_numpy(),
+            "customdata": sessions[["title", "attendance", "status"]].assign(title=sessions["title"].map(plotly_text))
+                          .to_numpy(),
             "hovertemplate": "%{x|%d %B %Y}<br>%{customdata[0]}<br>%{customdata[1]} attended (%{customdata[2]})"
                              "<extra></extra>"})
     return [{"type": "scatter", **axes, **trace} for trace in traces]
@@ -154,7 +156,7 @@ def heatmap_figure(grid: pd.DataFrame, measure: str) -> go.Figure:
     table = grid.pivot(index="series", columns="element_code", values=measure).reindex(columns=codes)
     table = table.reindex(pd.unique(grid["series"]))
     labels = [wrapped_label(c) for c in codes]
-    fig = px.imshow(table.to_numpy(dtype=float), x=labels, y=list(table.index), text_auto=".0f", aspect="auto",
+    fig = px.imshow(table.to_numpy(dtype=float), x=labels, y=[plotly_text(name) for name in table.index], text_auto=".0f", aspect="auto",
                     color_continuous_scale=[list(stop) for stop in SEQUENTIAL], labels={"color": HEATMAP_MEASURES[measure]})
     fig.update_traces(hovertemplate="%{y}, %{x}: %{z:.0f}<extra></extra>", xgap=2, ygap=2)
     fig.update_layout(**base_layout(f"{HEATMAP_MEASURES[measure]} by series and People Promise element",

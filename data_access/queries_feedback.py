@@ -166,11 +166,16 @@ def sub_theme_by_element(engine: Engine, filters: Filters, threshold: int) -> pd
 
 @dataclass(frozen=True)
 class Verbatim:
-    """Feedback items matching the filters and search (the newest, up to a limit), how many match in all, or none
-    when showing them would single people out."""
+    """Feedback items matching the filters and search (the newest, up to a limit) and how many match in all; under a
+    staff-group filter, how many sessions' items were left out because showing them would single people out."""
     items: pd.DataFrame
     total: int
-    withheld: bool = False
+    left_out: int = 0
+
+    @property
+    def withheld(self) -> bool:
+        """True when the filters match items, but none could be shown."""
+        return self.left_out > 0 and self.total == 0
 
 
 _ITEM_COLUMNS = ["session_id", "prompt", "source", "text", "sub_themes"]
@@ -183,18 +188,12 @@ def verbatim(engine: Engine, filters: Filters, search: str, threshold: int, limi
     With a limit, only the newest that many are kept (a large trust has 97,000 items, and a page shows a few
     thousand): without a search, only they are read and the rest counted."""
     node = parse(search)
+    left_out: list[int] = []
     if filters.staff_groups:
-        filters = by_whole_series(filters)
-        if _some_group_too_few(engine, filters, node, threshold):
-            return Verbatim(_shown(engine, filters.org_code, pd.DataFrame(columns=_ITEM_COLUMNS)), 0, withheld=True)
+        safe, left_out = _safe_sessions(engine, filters, node, threshold)
+        filters = replace(filters, sessions=safe or (-1,))  # no safe session: an id no session has
     items, total = _matching(engine, filters, node, limit)
-    return Verbatim(_shown(engine, filters.org_code, items), total)
-
-
-def by_whole_series(filters: Filters) -> Filters:
-    """Comments picked out by staff group are taken over whole series: the From, To and session filters do not
-    narrow them, so two views a session apart never differ by one group's few comments."""
-    return replace(filters, date_from=None, date_to=None, sessions=())
+    return Verbatim(_shown(engine, filters.org_code, items), total, len(left_out))
 
 
 def _matching(engine: Engine, filters: Filters, node: Node | None, limit: int | None) -> tuple[pd.DataFrame, int]:
@@ -241,18 +240,24 @@ def _sorted_tags(tags: pd.Series) -> pd.Series:
     return shown
 
 
-def _some_group_too_few(engine: Engine, filters: Filters, node: Node | None, threshold: int) -> bool:
-    """Whether any staff group (chosen or not, unknown included) made some but fewer than `threshold` of the items
-    the other filters and the search pick out, in any series: then a view by staff group, or its difference from
-    the same view with one group more or fewer, would show a few people's words as theirs."""
+def _safe_sessions(engine: Engine, filters: Filters, node: Node | None,
+                   threshold: int) -> tuple[tuple[int, ...], list[int]]:
+    """(sessions whose items may be shown by staff group, sessions left out): a session is left out when any staff
+    group there, chosen or not and unknown included, made some but fewer than `threshold` of the items the other
+    filters and the search pick out. Then no view by staff group, nor its difference from the same view with one
+    group more or fewer, or from the view of all staff, shows a few people's words as theirs."""
     group = func.coalesce(Feedback.staff_group, literal(UNKNOWN))
     everyone = filters.without_demographics()
     if node is None:
-        query = _feedback_query([Series.id, group, func.count()], everyone).group_by(Series.id, group)
-        counts = read_frame(engine, query, ["series", "group", "items"])["items"]
+        query = _feedback_query([Feedback.session_id, group, func.count()], everyone).group_by(Feedback.session_id, group)
+        counts = read_frame(engine, query, ["session", "group", "items"]).set_index(["session", "group"])["items"]
     else:
-        query = _feedback_query([Series.id, group, Feedback.text], everyone).where(sql_condition(node, Feedback.text))
-        found = read_frame(engine, query, ["series", "group", "text"])
+        query = (_feedback_query([Feedback.session_id, group, Feedback.text], everyone)
+                 .where(sql_condition(node, Feedback.text)))
+        found = read_frame(engine, query, ["session", "group", "text"])
         found = found[found["text"].map(lambda text: matches(node, text)).astype(bool)]
-        counts = found.groupby(["series", "group"]).size()
-    return bool(counts.map(lambda n: is_small(int(n), threshold)).any())
+        counts = found.groupby(["session", "group"]).size()
+    small = counts[counts.map(lambda n: is_small(int(n), threshold))]
+    unsafe = sorted({int(session) for session, _ in small.index})
+    safe = tuple(sorted({int(session) for session, _ in counts.index} - set(unsafe)))
+    return safe, unsafe

@@ -9,6 +9,7 @@ import streamlit as st
 from data_access.app_roles import RoleRefused, remove_role, set_role
 from data_access.config import ROLES
 from data_access.permissions import ROLE_LABELS, PermissionRefused
+from formats.markup import markdown_text
 from ui.cache import data_changed
 from ui.cached import no_access_attempts, role_table
 from ui.context import engine
@@ -38,7 +39,7 @@ def give_role() -> None:
         try:
             set_role(engine(), email, role, current_actor(), datetime.now())
         except (RoleRefused, PermissionRefused) as refused:
-            st.error(f"Not saved: {refused}")
+            st.error(f"Not saved: {markdown_text(refused)}")
         else:
             saved(f"{email.strip().lower()} is now {ROLE_LABELS[role]}.")
 
@@ -50,7 +51,7 @@ def take_role_away(emails: list[str]) -> None:
             try:
                 remove_role(engine(), email, current_actor())
             except PermissionRefused as refused:
-                st.error(f"Not saved: {refused}")
+                st.error(f"Not saved: {markdown_text(refused)}")
             else:
                 saved(f"{email} no longer has a role here.")
 

@@ -8,6 +8,7 @@ from charts.overview import BENCHMARK_KEY, trend_figure, trend_summary
 from data_access.filters import Filters
 from domain.vocabulary import session_name
 from formats.british import counted
+from formats.markup import markdown_text
 from reports.brief import REACH_DIMENSIONS
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
@@ -23,7 +24,6 @@ from reports.brief_sections import (
     reach_caption,
     reach_rows,
 )
-from formats.markup import markdown_text
 from ui.cache import derived, figure
 from ui.cached import brief_sessions, gathered_brief
 from ui.context import settings
@@ -68,8 +68,8 @@ session_id = st.selectbox("Session", ids, index=ids.index(linked) if linked else
 st.query_params["session"] = str(session_id)
 brief = gathered_brief(session_id, today, settings().suppression_threshold)
 
-st.header(brief.session["title"])
-st.caption(cover_line(brief))
+st.header(markdown_text(brief.session["title"]))
+st.caption(markdown_text(cover_line(brief)))
 with st.container(border=True):
     st.markdown("  \n".join(f"**{name}:** {markdown_text(value)}" for name, value in facts(brief)))
 stem = f"session-brief-{brief.session_date.isoformat()}"
@@ -93,7 +93,7 @@ def said_before() -> None:
     st.caption("The sub-themes most raised at earlier sessions on this element, each with its newest comments, "
                "shown exactly as staff wrote them.")
     for theme in derived(raised, brief.sub_themes, brief.verbatim):
-        with st.expander(theme.title, expanded=True):
+        with st.expander(markdown_text(theme.title), expanded=True):
             for text, source in theme.quotes:
                 st.markdown(quote(text, source))
 
@@ -119,7 +119,7 @@ def reach() -> None:
     for tab, (dimension, name) in zip(tabs, REACH_DIMENSIONS.items()):
         with tab:
             frame = brief.reach[dimension]
-            st.caption(derived(representation_summary, frame, name))
+            st.caption(markdown_text(derived(representation_summary, frame, name)))
             st.plotly_chart(figure(representation_figure, frame, name), key=f"brief_reach_{dimension}", theme=None)
             with st.expander("Table behind this chart"):
                 show_table(derived(reach_rows, frame), REACH)

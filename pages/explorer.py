@@ -19,6 +19,7 @@ from data_access.queries_reach import DIMENSIONS, nobody_reached
 from data_access.search import SearchSyntaxError, describe, parse
 from domain.vocabulary import comments_withheld, protected
 from formats.british import long_date, whole
+from formats.markup import markdown_text
 from ui.cache import derived, figure
 from ui.cached import (
     first_and_returning,
@@ -62,7 +63,7 @@ def themes() -> None:
     st.header("Sub-themes across series")
     chosen = list(filters.sub_themes) or derived(top_sub_themes, shares, CHARTED_THEMES)
     changes = derived(theme_changes, shares)
-    st.caption(derived(sub_theme_trend_summary, changes) + (" The chart shows the sub-themes chosen in the filters."
+    st.caption(markdown_text(derived(sub_theme_trend_summary, changes)) + (" The chart shows the sub-themes chosen in the filters."
                if filters.sub_themes else f" The chart shows the {CHARTED_THEMES} most raised sub-themes."))
     st.plotly_chart(figure(sub_theme_trend_figure, shares, chosen), key="theme_trend", theme=None)
     with st.expander("Table behind this chart"):
@@ -85,7 +86,7 @@ def themes() -> None:
         download_buttons(ordered, "sub-theme-changes", "dl_changes")
     st.header("The same sub-theme under different elements")
     spread = sub_theme_by_element(filters, threshold)
-    st.caption(derived(element_spread_summary, spread) + " All elements are shown whatever the element filter; the 15 "
+    st.caption(markdown_text(derived(element_spread_summary, spread)) + " All elements are shown whatever the element filter; the 15 "
                "sub-themes raised under most elements are charted.")
     if not spread.empty:
         st.plotly_chart(figure(element_spread_figure, spread), key="element_spread", theme=None)
@@ -105,7 +106,7 @@ def reach() -> None:
         st.info("Nobody who came to a session matches these filters: check the dates (From must be on or before "
                 "To) and the other filters.")
         return
-    st.caption(derived(representation_summary, frame, label) + " A ratio of 1 means a group makes up the same share "
+    st.caption(markdown_text(derived(representation_summary, frame, label)) + " A ratio of 1 means a group makes up the same share "
                "of the people reached as of the workforce.")
     if frame["workforce_share"].notna().any():
         st.plotly_chart(figure(representation_figure, frame, label), key="representation", theme=None)
@@ -125,7 +126,7 @@ def reach() -> None:
     download_buttons(by_series, f"people-by-series-and-{dimension}", "dl_series")
     st.header("First-time and returning attenders")
     returning = first_and_returning(filters, threshold)
-    st.caption(derived(returning_summary, returning) + " First time: the person's first Big Conversation session ever.")
+    st.caption(markdown_text(derived(returning_summary, returning)) + " First time: the person's first Big Conversation session ever.")
     if not returning.empty:
         st.plotly_chart(figure(returning_figure, returning), key="returning", theme=None)
         with st.expander("Table behind this chart"):
@@ -143,9 +144,6 @@ def feedback() -> None:
                                 "`(rota OR shift) NOT night`.")
     if filters.divisions or filters.bands:
         st.caption("Feedback is not linked to divisions or bands, so those filters do not narrow it.")
-    if filters.staff_groups and (filters.date_from or filters.date_to or filters.sessions):
-        st.caption("Comments picked out by staff group are taken over whole series: From, To and Session do not "
-                   "narrow them, so that two views a session apart never differ by a few people's words.")
     try:
         found = verbatim(filters, search, threshold, TABLE_ROWS)
     except SearchSyntaxError as problem:
@@ -154,8 +152,10 @@ def feedback() -> None:
     if search.strip():
         st.caption(f"Read as: {escape_markdown(describe(parse(search)))}")
     if found.withheld:
-        st.info(comments_withheld(threshold))
+        st.info(comments_withheld(threshold, found.left_out))
         return
+    if found.left_out:
+        st.caption(comments_withheld(threshold, found.left_out))
     st.metric("Matching items", whole(found.total), border=True, width=200)
     show_verbatim(found.items, found.total, search)
     if found.total:

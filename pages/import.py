@@ -9,6 +9,7 @@ from data_access.importers.errors import ImportRefused
 from data_access.importers.kinds import KINDS
 from data_access.importers.pipeline import commit, preview, sha256
 from data_access.permissions import PermissionRefused
+from formats.markup import markdown_text
 from ui.cache import data_changed
 from ui.cached import import_history
 from ui.context import engine, settings
@@ -58,11 +59,11 @@ if upload is not None:
             st.error(str(refused))
         except ImportRefused as refused:
             data_changed()  # the refusal is recorded under Past imports
-            st.error(f"The file was refused: {refused.problems[0]}")
+            st.error(f"The file was refused: {markdown_text(refused.problems[0])}")
         else:
             data_changed()
             del st.session_state["import_preview"]
-            st.success(f"Imported {upload.name}: {done.summary}.", icon=":material/check_circle:")
+            st.success(f"Imported {markdown_text(upload.name)}: {done.summary}.", icon=":material/check_circle:")
 
 st.header("Past imports")
 history = import_history()

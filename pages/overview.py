@@ -11,6 +11,7 @@ from charts.overview import BENCHMARK_KEY, HEATMAP_MEASURES, heatmap_figure, tre
 from data_access.filters import Filters
 from domain import taxonomy
 from formats.british import long_date, percent, whole
+from formats.markup import markdown_text
 from ui.cache import figure
 from ui.cached import (
     headline_by_series,
@@ -87,7 +88,7 @@ st.header("Headline figures")
 if now is None:
     st.info("No held sessions match these filters.")
 else:
-    st.caption(caption)
+    st.caption(markdown_text(caption))
     workforce, workforce_before = workforce_at(filters.org_code, now), workforce_at(filters.org_code, before)
     counted_as = f" who stayed at least {minimum:g} minutes" if minimum else ""
     with st.container(horizontal=True, gap="small"):

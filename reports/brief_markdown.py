@@ -5,9 +5,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from formats.markup import markdown_text
 from reports.brief import REACH_DIMENSIONS, Brief
 from reports.brief_sections import BRIEF, SCORES_NOTE, Section, cover_line, facts, raised, reach_caption
-from formats.markup import markdown_text
 from reports.markdown import table
 
 
@@ -41,7 +41,7 @@ BODIES: dict[str, Callable[[Brief, Section, pd.DataFrame], list[str]]] = {"raise
 
 def brief_markdown(brief: Brief) -> str:
     """Headings, facts, tables and quoted feedback; every piece of free text escaped."""
-    parts = [f"# Session brief: {markdown_text(brief.session['title'])}", cover_line(brief), ""]
+    parts = [f"# Session brief: {markdown_text(brief.session['title'])}", markdown_text(cover_line(brief)), ""]
     parts += [f"- **{label}:** {markdown_text(value)}" for label, value in facts(brief)]
     for section in BRIEF:
         rows = section.rows(brief)

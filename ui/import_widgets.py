@@ -12,6 +12,7 @@ from data_access.importers.pipeline import Outcome
 from data_access.importers.raw import read_table
 from domain.vocabulary import FEEDBACK_SOURCES, session_name
 from formats.british import counted
+from formats.markup import markdown_text
 from ui.cached import import_sessions
 from ui.context import settings
 
@@ -87,7 +88,7 @@ def show_preview(outcome: Outcome) -> None:
                              ("Unchanged", outcome.unchanged), ("Skipped", outcome.skipped), *outcome.extra.items()):
             st.metric(label.capitalize(), f"{value:,}", border=True, width=150)
     for note in outcome.notes:
-        st.caption(note)
+        st.caption(markdown_text(note))
     if outcome.problems:
         st.error(f"This file cannot be imported: {counted(len(outcome.problems), 'problem')}. Nothing has been "
                  "written. Correct the file and upload it again.", icon=":material/block:")

@@ -130,10 +130,11 @@ def test_with_a_limit_only_the_newest_items_are_read_and_every_match_is_counted(
 def test_a_limit_does_not_change_what_a_staff_group_may_see(seeded_engine: Engine):
     groups = {row["staff_group"] for row in csv_rows("feedback.csv")} - {""}
     seen = {False: 0, True: 0}
-    for group, series, search in product(sorted(groups), [(), ("Series 3",)], ["", "rota OR shift OR staff"]):
-        chosen = Filters(TRUST, series=series, staff_groups=(group,))
-        every, newest = (qf.verbatim(seeded_engine, chosen, search, THRESHOLD, limit) for limit in (None, 3))
-        assert newest.withheld == every.withheld and newest.total == every.total
+    # At the sample's size every session has a staff group with a few comments: a threshold of 1 shows them all.
+    for group, threshold, search in product(sorted(groups), [1, THRESHOLD], ["", "rota OR shift OR staff"]):
+        chosen = Filters(TRUST, staff_groups=(group,))
+        every, newest = (qf.verbatim(seeded_engine, chosen, search, threshold, limit) for limit in (None, 3))
+        assert (newest.withheld, newest.total, newest.left_out) == (every.withheld, every.total, every.left_out)
         assert (newest.items.empty and every.total == 0) if every.withheld else newest.items.equals(every.items.head(3))
         seen[every.withheld] += 1
     assert seen[False] and seen[True]  # both a group shown and one withheld were checked
@@ -244,3 +245,14 @@ def added(db: OrmSession, row):
     db.add(row)
     db.flush()
     return row
+
+
+def test_comments_by_staff_group_come_only_from_sessions_where_no_group_made_a_few(seeded_engine: Engine):
+    rows = pd.DataFrame(csv_rows("feedback.csv")).replace({"staff_group": {"": "Unknown"}})
+    per_session = rows.groupby(["session_date", "session_title", "staff_group"]).size().unstack(fill_value=0)
+    safe = per_session[((per_session == 0) | (per_session >= THRESHOLD)).all(axis=1)]
+    students = qf.verbatim(seeded_engine, Filters(TRUST, staff_groups=("Students",)), "", THRESHOLD)
+    assert students.left_out == len(per_session) - len(safe) > 0
+    assert students.total == int(safe.get("Students", pd.Series(dtype=int)).sum())
+    everyone = qf.verbatim(seeded_engine, Filters(TRUST, staff_groups=tuple(per_session.columns)), "", THRESHOLD)
+    assert everyone.total == int(safe.to_numpy().sum())  # every group chosen: still only the safe sessions

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 
@@ -72,6 +73,11 @@ def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
     """Metric label → (value, delta) as shown."""
     return {m.label: (m.value, m.delta) for m in at.metric}
 
+
+
+def as_read(markdown: str) -> str:
+    """Markdown's text as a reader sees it: each escaped punctuation mark as itself."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
 def as_shown(table) -> pd.DataFrame:

@@ -75,7 +75,7 @@ def test_feedback_for_a_small_staff_group_is_withheld(app, sample_sqlite_url):
                  if 0 < len(qf.verbatim(engine, Filters(TRUST, series=("Series 1",), staff_groups=(g,)), "", 10).items) < 10
                  or qf.verbatim(engine, Filters(TRUST, series=("Series 1",), staff_groups=(g,)), "", 10).withheld)
     at = explorer(app, view="Feedback", series="Series 1", staff_group=small)
-    assert at.info[0].value == comments_withheld(10)
+    assert at.info[0].value.startswith(comments_withheld(10, 1).split(' 1 session')[0])
     assert not at.metric
 
 

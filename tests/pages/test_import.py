@@ -14,7 +14,7 @@ from data_access.models import ImportBatch, Session
 from data_access.queries_admin import row_counts
 from tests.helpers import teams_reports
 from tests.import_files import SESSIONS, csv_bytes
-from tests.pages.conftest import metrics
+from tests.pages.conftest import as_read, metrics
 
 PAGE = "pages/import.py"
 
@@ -73,7 +73,7 @@ def test_preview_counts_then_commit_lands_and_is_listed(app, own_url: str) -> No
     before = row_counts(engine)
     at.button[0].click().run()
     assert not at.exception
-    assert at.success[0].value == "Imported sessions.csv: 1 added, 0 updated, 0 unchanged, 0 skipped."
+    assert as_read(at.success[0].value) == "Imported sessions.csv: 1 added, 0 updated, 0 unchanged, 0 skipped."
     assert row_counts(engine) == {**before, "sessions": before["sessions"] + 1, "imports": before["imports"] + 1}
     with engine.connect() as conn:
         assert conn.execute(select(Session.title).where(Session.title.like("=Voice%"))).scalar_one() == \

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import pandas as pd
+
 from tests.privacy.intervals import Span, meet, minus, over, pinned, plus, span
 from tests.privacy.truth import UNKNOWN
 from tests.privacy.views import Shown, View, Views
@@ -120,7 +122,8 @@ def known_total(shown: Shown) -> Span | None:
         if row["share"]:
             known = meet(known, over(span(row["people"]), row["share"]))
         if row["ratio"] and row["headcount"] and headcount:
-            known = meet(known, over(span(row["people"] * headcount), row["headcount"] * row["ratio"]))
+            low, high = span(row["people"])  # the people's whole range, scaled: not a range around the product
+            known = meet(known, over((low * headcount, high * headcount), row["headcount"] * row["ratio"]))
     return known
 
 
@@ -163,14 +166,18 @@ def series_items_attack(views: Views, report: Report, view: View) -> None:
 
 
 def comments_attack(views: Views, report: Report, small: View, big: View, target: View) -> None:
-    """Items one view shows and the other does not are the target group's comments: a leak when the target's own
-    view withholds them or has too few to show."""
+    """Items one view shows and the other does not: a leak when every one of them is the target group's (so the
+    difference tells whose they are) and the target's own view withholds them or has too few to show. Items that
+    differ because a view leaves a whole session out are everyone's there, and tell no one's."""
     shown = views.shown(target)
     if not (shown.withheld or (shown.value(("items",)) or 0) < views.threshold):
         return
     extra = Counter(views.shown(big).items) - Counter(views.shown(small).items)
-    for item in extra:
-        report.comments.setdefault((target, item), item[-1])
+    rows = views.truth.matching(target.filters, target.detail)
+    theirs = set(zip(pd.to_datetime(rows["starts_at"]).dt.date.astype(str), rows["source"], rows["text"]))
+    if extra and all((date, source, text) in theirs for date, _, _, source, text in extra):
+        for item in extra:
+            report.comments.setdefault((target, item), item[-1])
 
 
 def with_people(view: View, field_name: str, chosen: tuple[str, ...]) -> View:

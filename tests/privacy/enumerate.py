@@ -11,8 +11,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from data_access.filters import Filters
-from tests.privacy.attacks import (Report, comments_attack, difference, series_items_attack, share_attack, total_difference,
-                                   totals_attack, with_people)
+from tests.privacy.attacks import (
+    Report,
+    comments_attack,
+    difference,
+    series_items_attack,
+    share_attack,
+    total_difference,
+    totals_attack,
+    with_people,
+)
 from tests.privacy.views import DIMENSIONS, View, Views
 
 PEOPLE_FIELDS = ("staff_groups", "divisions", "bands")

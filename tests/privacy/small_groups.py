@@ -9,7 +9,7 @@ import numpy as np
 from sqlalchemy import Engine, insert
 
 from data_access.database import upgrade
-from data_access.models import (Attendance, Feedback, FeedbackSubTheme, Organisation, Series, Session, Workforce)
+from data_access.models import Attendance, Feedback, FeedbackSubTheme, Organisation, Series, Session, Workforce
 from domain import taxonomy
 from domain.vocabulary import ATTENDEE_ROLE, FEEDBACK_SOURCES, SESSION_HELD, SESSION_PLANNED
 
