@@ -84,7 +84,7 @@ def measure_apart(load: Load, repeat: int, import_rows: int) -> dict:
         out = Path(scratch) / "result.json"
         settings = json.dumps({"repeat": repeat, "import_rows": import_rows})
         done = subprocess.run([sys.executable, "-m", "bench.measure", settings, str(out)], env=env, cwd=PROJECT_ROOT,
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, check=False)
         if done.returncode != 0:  # Streamlit's bare-mode warnings are noise unless the measurement failed
             raise SystemExit(f"measuring {load.tier} on {load.backend} failed:\n{done.stderr[-6000:]}")
         return json.loads(out.read_text())

@@ -135,12 +135,13 @@ def representation_summary(frame: pd.DataFrame, dimension_label: str) -> str:
 def returning_figure(frame: pd.DataFrame) -> go.Figure:
     """People at their first Big Conversation and people returning, stacked per series."""
     fig = go.Figure()
-    for column, name, colour, pattern in (("first_time", "First time", NHS_LIGHT_BLUE, ""),
-                                          ("returning", "Returning", NHS_DARK_BLUE, "")):
+    for column, name, colour in (("first_time", "First time", NHS_LIGHT_BLUE),
+                                 ("returning", "Returning", NHS_DARK_BLUE)):
         values = frame[column].astype("float64")
         fig.add_trace(go.Bar(x=frame["series"], y=values.fillna(0), name=name, marker={"color": colour},
                              text=[HIDDEN if pd.isna(v) else f"{v:.0f}" for v in values], textposition="inside",
-                             insidetextanchor="middle", hovertemplate=f"%{{x}}: %{{text}} {name.lower()}<extra></extra>"))
+                             insidetextanchor="middle",
+                             hovertemplate=f"%{{x}}: %{{text}} {name.lower()}<extra></extra>"))
     fig.update_layout(**base_layout("People at their first session and people coming back, by series", 380),
                       barmode="stack", legend={"orientation": "h", "y": -0.15})
     fig.update_yaxes(title="People", gridcolor="#E8EDEE")

@@ -155,7 +155,8 @@ def heatmap_figure(grid: pd.DataFrame, measure: str) -> go.Figure:
     table = table.reindex(pd.unique(grid["series"]))
     labels = [wrapped_label(c) for c in codes]
     fig = px.imshow(table.to_numpy(dtype=float), x=labels, y=list(table.index), text_auto=".0f", aspect="auto",
-                    color_continuous_scale=[list(stop) for stop in SEQUENTIAL], labels={"color": HEATMAP_MEASURES[measure]})
+                    color_continuous_scale=[list(stop) for stop in SEQUENTIAL],
+                    labels={"color": HEATMAP_MEASURES[measure]})
     fig.update_traces(hovertemplate="%{y}, %{x}: %{z:.0f}<extra></extra>", xgap=2, ygap=2)
     fig.update_layout(**base_layout(f"{HEATMAP_MEASURES[measure]} by series and People Promise element",
                                     120 + 70 * max(len(table), 1)))

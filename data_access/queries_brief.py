@@ -36,7 +36,8 @@ def session_choices(engine: Engine, org_code: str, today: date) -> pd.DataFrame:
                        case((upcoming, Session.starts_at), else_=None),
                        Session.starts_at.desc()))
     frame = read_frame(engine, query, SESSION_COLUMNS)
-    return frame.assign(upcoming=(frame["status"] == SESSION_PLANNED) & (pd.to_datetime(frame["starts_at"]).dt.date >= today))
+    return frame.assign(upcoming=(frame["status"] == SESSION_PLANNED)
+                        & (pd.to_datetime(frame["starts_at"]).dt.date >= today))
 
 
 def session_detail(engine: Engine, session_id: int) -> dict | None:

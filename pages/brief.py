@@ -59,8 +59,8 @@ labels = {int(row.session_id): session_label(row) for row in choices.itertuples(
 # The link names the session by its id, which never changes (a label does, when "upcoming" goes).
 linked, unknown = linked_session(st.query_params.get("session"), labels)
 if unknown:
-    st.warning(f"This link's session ({escape_markdown(unknown)}) no longer exists, so the brief below is for another one: "
-               f"{labels[next(iter(labels))]}. Choose the session you want.", icon=":material/link_off:")
+    st.warning(f"This link's session ({escape_markdown(unknown)}) no longer exists, so the brief below is for "
+               f"another one: {labels[next(iter(labels))]}. Choose the session you want.", icon=":material/link_off:")
 ids = list(labels)
 session_id = st.selectbox("Session", ids, index=ids.index(linked) if linked else 0, format_func=labels.get,
                           key="session",

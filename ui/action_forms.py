@@ -104,8 +104,8 @@ def edit_form(action_id: int) -> None:
     if changes.empty:
         st.caption("No recorded changes yet.")
     else:
-        st.dataframe(changes_as_shown(changes).rename(columns={"changed_at": "When", "changed_by": "Who", "field": "Field",
-                                             "before": "Before", "after": "After"}), hide_index=True,
+        headings = {"changed_at": "When", "changed_by": "Who", "field": "Field", "before": "Before", "after": "After"}
+        st.dataframe(changes_as_shown(changes).rename(columns=headings), hide_index=True,
                      column_config={"When": st.column_config.DatetimeColumn(format="D MMMM YYYY, HH:mm")})
 
 

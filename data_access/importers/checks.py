@@ -198,7 +198,8 @@ class RowChecks:
         for column, target in stored.items():
             limit = target.type.length if isinstance(target.type, String) else None
             if limit:
-                for index in frame.index[frame[column].map(lambda v: isinstance(v, str) and len(v) > limit)]:
+                too_long = frame[column].map(lambda v, limit=limit: isinstance(v, str) and len(v) > limit)
+                for index in frame.index[too_long]:
                     self.problem(index, column, f"longer than the {limit} characters this field holds")
 
     def text_warnings(self, *columns: str) -> None:

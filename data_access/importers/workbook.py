@@ -21,7 +21,7 @@ from data_access.importers import limits
 from data_access.importers.cells import check_table_size
 from data_access.importers.errors import ImportRefused, refuse
 
-SHEET_DATA_TAG = "{%s}sheetData" % SHEET_MAIN_NS
+SHEET_DATA_TAG = f"{{{SHEET_MAIN_NS}}}sheetData"
 UNREADABLE = "the workbook cannot be opened; save it again from Excel as .xlsx"
 PREFIXED = re.compile(rb'xmlns:([A-Za-z_][\w.-]*)="[^"]*spreadsheetml[^"]*main"')
 CHUNK = 1024 * 1024

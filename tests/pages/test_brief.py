@@ -95,8 +95,8 @@ def test_an_older_link_naming_a_session_by_its_current_label_still_opens_it(app)
 def test_a_link_to_a_session_that_no_longer_exists_says_so(app, stale):
     at = brief_page(app, session=stale)
     assert link_warnings(at) == [
-        f"This link's session ({escape_markdown(stale)}) no longer exists, so the brief below is for another one: {CARERS}. "
-        "Choose the session you want."]
+        f"This link's session ({escape_markdown(stale)}) no longer exists, so the brief below is for another one: "
+        f"{CARERS}. Choose the session you want."]
     assert chosen(at) == CARERS
 
 

@@ -41,8 +41,8 @@ def test_markdown_holds_every_section_with_the_sessions_numbers(brief):
     for heading in SECTIONS.values():
         assert f"## {heading}" in text
     attendees = attendees_by_date()
-    assert f"| 11 April 2022 | Flexibility Conversation | Work flexibly | Deputy Chief People Officer; Chief Executive " \
-           f"| {attendees['2022-04-11']} |" in text
+    assert ("| 11 April 2022 | Flexibility Conversation | Work flexibly | Deputy Chief People Officer; "
+            f"Chief Executive | {attendees['2022-04-11']} |") in text
     assert "### Working from home (58 items)" in text
     assert "> Not enough hot desks when we do come in\n>\n> — Hybrid working and hot desks, 24 April 2025" in text
     assert "| Rotas come out too late to plan childcare | Rotas will be published at least 6 weeks in advance | " \
@@ -110,7 +110,8 @@ def test_without_the_unicode_fonts_the_pdf_still_builds_in_latin_1(brief, monkey
 def pp6_people_by_staff_group() -> dict[str, int]:
     """Distinct attendees of held PP6 sessions so far by staff group, from the Teams reports and the staff list."""
     groups = {row["email"].lower(): row["staff_group"] for row in csv_rows("people.csv")}
-    dates = {s["starts_at"][:10] for s in csv_rows("sessions.csv") if s["element_code"] == "PP6" and s["status"] == "held"}
+    dates = {s["starts_at"][:10] for s in csv_rows("sessions.csv")
+             if s["element_code"] == "PP6" and s["status"] == "held"}
     people = {r["Email"].lower() for path in teams_reports() if path.name[:10] in dates
               for r in report_participants(path) if r["Role"] == "Attendee"}
     counts: dict[str, int] = {}
