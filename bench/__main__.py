@@ -50,8 +50,11 @@ def run(options: argparse.Namespace) -> dict:
     with postgres(options.folder, "postgresql" in options.backends) as server:
         for tier in options.tiers:
             for backend in options.backends:
-                load = load_sqlite(tier, options.fresh, options.folder) if backend == "sqlite" \
-                    else load_postgres(tier, options.fresh, server, options.folder)
+                if backend == "sqlite":
+                    load = load_sqlite(tier, options.fresh, options.folder)
+                else:
+                    assert server is not None  # started above, as postgresql is among the backends
+                    load = load_postgres(tier, options.fresh, server, options.folder)
                 print(f"measuring {tier} on {backend} …", file=sys.stderr, flush=True)
                 runs.append({"tier": tier, "backend": backend, "load": asdict(load),
                              **measure_apart(load, options.repeat, options.import_rows)})

@@ -69,8 +69,10 @@ def band_stretches(scores: pd.DataFrame) -> list[tuple[list[datetime], list[floa
         if after_gap:
             stretches.append(([], [], []))
             after_gap = False
-        for values, value in zip(stretches[-1], (fieldwork_date(year), float(best), float(worst))):
-            values.append(value)
+        dates, bests, worsts = stretches[-1]
+        dates.append(fieldwork_date(year))
+        bests.append(float(best))
+        worsts.append(float(worst))
     return stretches
 
 

@@ -96,7 +96,7 @@ def themes() -> None:
 
 
 def reach() -> None:
-    dimension = st.segmented_control("Break down by", list(DIMENSIONS), format_func=DIMENSIONS.get,
+    dimension = st.segmented_control("Break down by", list(DIMENSIONS), format_func=DIMENSIONS.__getitem__,
                                      default="staff_group", key="by", required=True)
     label = DIMENSIONS[dimension]
     frame = representation(filters, dimension, threshold, settings().today)

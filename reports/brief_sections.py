@@ -92,8 +92,8 @@ def score_rows(brief: Brief) -> pd.DataFrame:
 
 def reach_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """Representation as text: hidden counts say so, shares as percentages, under-reached groups flagged."""
-    def percent(value: object) -> str:
-        return "" if pd.isna(value) else f"{100 * float(value):.1f}%"
+    def percent(value: float | None) -> str:
+        return "" if value is None or pd.isna(value) else f"{100 * float(value):.1f}%"
     ratio = frame["ratio"].astype("float64")
     return pd.DataFrame({
         "group": frame["group"],

@@ -53,8 +53,8 @@ def read_workbook(raw: bytes, org_codes: set[str] | None) -> tuple[pd.DataFrame,
 
 def _long(sheet: pd.DataFrame) -> pd.DataFrame:
     """One row per organisation, metric and year, with that year's responses."""
-    metric_columns = {c: metric_for_column(str(c)) for c in sheet.columns}
-    metric_columns = {c: m for c, m in metric_columns.items() if m}
+    found = {c: metric_for_column(str(c)) for c in sheet.columns}
+    metric_columns = {c: m for c, m in found.items() if m}
     long = sheet.melt(id_vars=["org_id"], value_vars=list(metric_columns), var_name="column", value_name="score")
     long["metric_code"] = long["column"].map(lambda c: metric_columns[c][0])
     long["survey_year"] = long["column"].map(lambda c: metric_columns[c][1])

@@ -111,7 +111,8 @@ def _rows(reader: ExcelReader, sheet: str, path: str) -> Iterator[Row]:
     book = reader.wb
     parser = WorkSheetParser(None, reader.shared_strings, data_only=True, epoch=book.epoch,
                              date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-    cells, values, sheet_data = 0, {}, None
+    cells, sheet_data = 0, None
+    values: dict[int, object] = {}
     with reader.archive.open(path) as source:
         for event, element in iterparse(source, events=("start", "end")):
             if event == "start":
@@ -128,6 +129,8 @@ def _rows(reader: ExcelReader, sheet: str, path: str) -> Iterator[Row]:
                     values[cell["column"]] = _value(cell["value"])
                 element.clear()
             elif element.tag == ROW_TAG:
+                if sheet_data is None:  # a row outside the sheet's data: no workbook Excel saves
+                    raise refuse(UNREADABLE)
                 if values:
                     yield parser.row_counter, values
                 sheet_data.clear()  # the row is done: keep nothing of it
