@@ -50,8 +50,11 @@ def run(options: argparse.Namespace) -> dict:
     with postgres(options.folder, "postgresql" in options.backends) as server:
         for tier in options.tiers:
             for backend in options.backends:
-                load = load_sqlite(tier, options.fresh, options.folder) if backend == "sqlite" \
-                    else load_postgres(tier, options.fresh, server, options.folder)
+                if backend == "sqlite":
+                    load = load_sqlite(tier, options.fresh, options.folder)
+                else:
+                    assert server is not None  # started above, as postgresql is among the backends
+                    load = load_postgres(tier, options.fresh, server, options.folder)
                 print(f"measuring {tier} on {backend} …", file=sys.stderr, flush=True)
                 runs.append({"tier": tier, "backend": backend, "load": asdict(load),
                              **measure_apart(load, options.repeat, options.import_rows)})
@@ -84,7 +87,7 @@ def measure_apart(load: Load, repeat: int, import_rows: int) -> dict:
         out = Path(scratch) / "result.json"
         settings = json.dumps({"repeat": repeat, "import_rows": import_rows})
         done = subprocess.run([sys.executable, "-m", "bench.measure", settings, str(out)], env=env, cwd=PROJECT_ROOT,
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, check=False)
         if done.returncode != 0:  # Streamlit's bare-mode warnings are noise unless the measurement failed
             raise SystemExit(f"measuring {load.tier} on {load.backend} failed:\n{done.stderr[-6000:]}")
         return json.loads(out.read_text())

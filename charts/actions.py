@@ -11,7 +11,8 @@ from domain.vocabulary import PROGRESS_LABELS
 from formats.markup import plotly_text
 
 # Colour and a fill pattern per state, so the bars still read when printed in greyscale.
-STATE_COLOURS = dict(zip(PROGRESS_LABELS.values(), (NHS_DARK_BLUE, NHS_AQUA_BLUE, NHS_ORANGE, NHS_MID_GREY), strict=True))
+STATE_COLOURS = dict(zip(PROGRESS_LABELS.values(), (NHS_DARK_BLUE, NHS_AQUA_BLUE, NHS_ORANGE, NHS_MID_GREY),
+                         strict=True))
 STATE_PATTERNS = dict(zip(PROGRESS_LABELS.values(), ("", "/", "x", "."), strict=True))
 PATTERN_GROUND = "#F0F4F5"  # NHS pale grey, lightened: dark text on it passes WCAG AA
 TOP, BOTTOM = 70, 80

@@ -78,7 +78,8 @@ def element_spread_figure(counts: pd.DataFrame, rows: int = 15) -> go.Figure:
     labels = [wrapped_label(code) for code in table.columns]
     values = table.astype("float64").to_numpy()
     text = [[HIDDEN if pd.isna(v) else f"{v:.0f}" for v in row] for row in values]
-    fig = go.Figure(go.Heatmap(z=values, x=labels, y=[plotly_text(name) for name in table.index], colorscale=[list(s) for s in SEQUENTIAL],
+    fig = go.Figure(go.Heatmap(z=values, x=labels, y=[plotly_text(name) for name in table.index],
+                               colorscale=[list(s) for s in SEQUENTIAL],
                                text=text, texttemplate="%{text}", hoverongaps=False, xgap=2, ygap=2,
                                colorbar={"title": {"text": "Items", "side": "top"}, "orientation": "h",
                                          "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom", "yref": "container",
@@ -136,12 +137,14 @@ def representation_summary(frame: pd.DataFrame, dimension_label: str) -> str:
 def returning_figure(frame: pd.DataFrame) -> go.Figure:
     """People at their first Big Conversation and people returning, stacked per series."""
     fig = go.Figure()
-    for column, name, colour, pattern in (("first_time", "First time", NHS_LIGHT_BLUE, ""),
-                                          ("returning", "Returning", NHS_DARK_BLUE, "")):
+    for column, name, colour in (("first_time", "First time", NHS_LIGHT_BLUE),
+                                 ("returning", "Returning", NHS_DARK_BLUE)):
         values = frame[column].astype("float64")
-        fig.add_trace(go.Bar(x=frame["series"].map(plotly_text), y=values.fillna(0), name=name, marker={"color": colour},
+        fig.add_trace(go.Bar(x=frame["series"].map(plotly_text), y=values.fillna(0), name=name,
+                             marker={"color": colour},
                              text=[HIDDEN if pd.isna(v) else f"{v:.0f}" for v in values], textposition="inside",
-                             insidetextanchor="middle", hovertemplate=f"%{{x}}: %{{text}} {name.lower()}<extra></extra>"))
+                             insidetextanchor="middle",
+                             hovertemplate=f"%{{x}}: %{{text}} {name.lower()}<extra></extra>"))
     fig.update_layout(**base_layout("People at their first session and people coming back, by series", 380),
                       barmode="stack", legend={"orientation": "h", "y": -0.15})
     fig.update_yaxes(title="People", gridcolor="#E8EDEE")

@@ -71,8 +71,10 @@ def band_stretches(scores: pd.DataFrame) -> list[tuple[list[datetime], list[floa
         if after_gap:
             stretches.append(([], [], []))
             after_gap = False
-        for values, value in zip(stretches[-1], (fieldwork_date(year), float(best), float(worst))):
-            values.append(value)
+        dates, bests, worsts = stretches[-1]
+        dates.append(fieldwork_date(year))
+        bests.append(float(best))
+        worsts.append(float(worst))
     return stretches
 
 
@@ -156,8 +158,10 @@ def heatmap_figure(grid: pd.DataFrame, measure: str) -> go.Figure:
     table = grid.pivot(index="series", columns="element_code", values=measure).reindex(columns=codes)
     table = table.reindex(pd.unique(grid["series"]))
     labels = [wrapped_label(c) for c in codes]
-    fig = px.imshow(table.to_numpy(dtype=float), x=labels, y=[plotly_text(name) for name in table.index], text_auto=".0f", aspect="auto",
-                    color_continuous_scale=[list(stop) for stop in SEQUENTIAL], labels={"color": HEATMAP_MEASURES[measure]})
+    fig = px.imshow(table.to_numpy(dtype=float), x=labels, y=[plotly_text(name) for name in table.index],
+                    text_auto=".0f", aspect="auto",
+                    color_continuous_scale=[list(stop) for stop in SEQUENTIAL],
+                    labels={"color": HEATMAP_MEASURES[measure]})
     fig.update_traces(hovertemplate="%{y}, %{x}: %{z:.0f}<extra></extra>", xgap=2, ygap=2)
     fig.update_layout(**base_layout(f"{HEATMAP_MEASURES[measure]} by series and People Promise element",
                                     120 + 70 * max(len(table), 1)))

@@ -51,7 +51,8 @@ def _import_parser(command: argparse.ArgumentParser) -> None:
                          help="forms: the question columns that are feedback (default: all)")
     command.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                          help="feedback: which column holds text, prompt, time or source")
-    command.add_argument("--source", default=DEFAULT_FEEDBACK_SOURCE, help="feedback: the source when no column gives it")
+    command.add_argument("--source", default=DEFAULT_FEEDBACK_SOURCE,
+                         help="feedback: the source when no column gives it")
     command.add_argument("--dry-run", action="store_true", help="check and report without writing")
 
 

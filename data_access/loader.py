@@ -138,7 +138,8 @@ def session_keys(conn: Connection) -> pd.DataFrame:
     """Every session's id with the organisation, date and title that identify it in files."""
     query = (select(Session.id.label("session_id"), Organisation.ods_code.label("org_code"),
                     Session.starts_at, Session.title)
-             .join(Series, Series.id == Session.series_id).join(Organisation, Organisation.id == Series.organisation_id))
+             .join(Series, Series.id == Session.series_id)
+             .join(Organisation, Organisation.id == Series.organisation_id))
     keys = pd.DataFrame(conn.execute(query).mappings().all(), columns=["session_id", "org_code", "starts_at", "title"])
     keys["session_date"] = pd.to_datetime(keys["starts_at"]).dt.strftime("%Y-%m-%d")
     return keys

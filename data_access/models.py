@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -21,7 +23,9 @@ from domain.vocabulary import ACTION_STATUSES, FEEDBACK_SOURCES, SESSION_FORMATS
 
 
 class Base(DeclarativeBase):
-    pass
+    # Every model is mapped to a plain Table (SQLAlchemy types __table__ as any FromClause, which also covers
+    # mappings to joins and selects that this schema does not use).
+    __table__: ClassVar[Table]
 
 
 class Organisation(Base):

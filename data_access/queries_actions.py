@@ -76,7 +76,8 @@ def owners(engine: Engine, org_code: str) -> list[str]:
 def sessions_for_new_actions(engine: Engine, org_code: str) -> pd.DataFrame:
     """Held sessions an action can be added to, newest first."""
     query = (sessions_joined(select(Session.id, Session.title, Session.starts_at, Session.element_code))
-             .where(Organisation.ods_code == org_code, Session.status == SESSION_HELD).order_by(Session.starts_at.desc()))
+             .where(Organisation.ods_code == org_code, Session.status == SESSION_HELD)
+             .order_by(Session.starts_at.desc()))
     frame = read_frame(engine, query, ["session_id", "title", "starts_at", "element_code"])
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
     return frame

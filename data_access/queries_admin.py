@@ -51,8 +51,9 @@ def sessions_export(engine: Engine) -> pd.DataFrame:
 def survey_export(engine: Engine, org_code: str) -> pd.DataFrame:
     """An organisation's survey scores beside its own benchmarks: its group's best, average and worst."""
     query = (select(Organisation.ods_code.label("org_code"), SurveyScore.survey_year,
-                    SurveyScore.metric_code.label("metric"), SurveyScore.score, SurveyScore.responses, BenchmarkScore.best.label("group_best"),
-                    BenchmarkScore.average.label("group_average"), BenchmarkScore.worst.label("group_worst"),
+                    SurveyScore.metric_code.label("metric"), SurveyScore.score, SurveyScore.responses,
+                    BenchmarkScore.best.label("group_best"), BenchmarkScore.average.label("group_average"),
+                    BenchmarkScore.worst.label("group_worst"),
                     BenchmarkScore.organisations.label("group_organisations"))
              .join(Organisation, Organisation.id == SurveyScore.organisation_id)
              .join(Metric, Metric.code == SurveyScore.metric_code)

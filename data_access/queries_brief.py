@@ -36,13 +36,22 @@ def session_choices(engine: Engine, org_code: str, today: date) -> pd.DataFrame:
                        case((upcoming, Session.starts_at), else_=None),
                        Session.starts_at.desc()))
     frame = read_frame(engine, query, SESSION_COLUMNS)
-    return frame.assign(upcoming=(frame["status"] == SESSION_PLANNED) & (pd.to_datetime(frame["starts_at"]).dt.date >= today))
+    return frame.assign(upcoming=(frame["status"] == SESSION_PLANNED)
+                        & (pd.to_datetime(frame["starts_at"]).dt.date >= today))
 
 
 def session_detail(engine: Engine, session_id: int) -> dict | None:
     """One session's series, title, element, date, hosts, format, status and key themes; None if there is none."""
     frame = read_frame(engine, _session_query().where(Session.id == session_id), SESSION_COLUMNS)
     return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def _session(engine: Engine, session_id: int) -> dict:
+    """The session's detail, for the reads about a session that must exist (the brief checks first)."""
+    session = session_detail(engine, session_id)
+    if session is None:
+        raise LookupError(f"there is no session {session_id}")
+    return session
 
 
 def _before(session: dict):
@@ -63,7 +72,7 @@ def _earlier_items(session: dict):
 
 def top_sub_themes(engine: Engine, session_id: int, limit: int = TOP_SUB_THEMES) -> pd.DataFrame:
     """The sub-themes most raised at earlier held sessions on the session's element, with their item counts."""
-    session = session_detail(engine, session_id)
+    session = _session(engine, session_id)
     items = _earlier_items(session).subquery()
     query = (select(items.c.sub_theme, func.count().label("items")).group_by(items.c.sub_theme)
              .order_by(func.count().desc(), items.c.sub_theme).limit(limit))
@@ -73,7 +82,7 @@ def top_sub_themes(engine: Engine, session_id: int, limit: int = TOP_SUB_THEMES)
 def verbatim(engine: Engine, session_id: int, sub_themes: tuple[str, ...],
              per_theme: int = ITEMS_PER_SUB_THEME) -> pd.DataFrame:
     """A few items said at earlier sessions on the element for each sub-theme, newest first."""
-    session = session_detail(engine, session_id)
+    session = _session(engine, session_id)
     base = _earlier_items(session).where(FeedbackSubTheme.sub_theme.in_(sub_themes)).add_columns(
         func.row_number().over(partition_by=FeedbackSubTheme.sub_theme,
                                order_by=(Feedback.created_at.desc(), Feedback.id.desc())).label("n")).subquery()
@@ -88,7 +97,7 @@ def verbatim(engine: Engine, session_id: int, sub_themes: tuple[str, ...],
 def earlier_sessions(engine: Engine, session_id: int) -> pd.DataFrame:
     """Earlier held sessions on the same element, then the sessions on other elements most related to it by
     sub-theme: date, title, element, host roles, attendance, key themes and what relates them."""
-    session = session_detail(engine, session_id)
+    session = _session(engine, session_id)
     columns = (Session.id, Session.starts_at, Session.title, Session.element_code, Session.host_roles,
                attendee_count(), Session.key_themes)
     same = (select(*columns).join(Series, Series.id == Session.series_id)
@@ -135,7 +144,7 @@ def _related_sessions(engine: Engine, session: dict, themes: tuple[str, ...]) ->
 def open_actions(engine: Engine, session_id: int, today: date) -> pd.DataFrame:
     """Open actions (planned, coming soon, in progress) on the session's element, overdue first, with owner
     and due date."""
-    session = session_detail(engine, session_id)
+    session = _session(engine, session_id)
     overdue = and_(Action.due_date.is_not(None), Action.due_date < today)
     query = (select(Action.id, Action.you_said, Action.we_did, Action.owner, Action.status, Action.due_date,
                     case((overdue, True), else_=False), Session.title, Session.starts_at)
@@ -152,13 +161,13 @@ def open_actions(engine: Engine, session_id: int, today: date) -> pd.DataFrame:
 def done_since_last_session(engine: Engine, session_id: int, today: date) -> pd.DataFrame:
     """Actions on the element completed after the last held session on it before this one, up to this session
     (or today, whichever is earlier), newest first."""
-    session = session_detail(engine, session_id)
+    session = _session(engine, session_id)
     last = (select(func.max(Session.starts_at)).join(Series, Series.id == Session.series_id)
             .join(Organisation, Organisation.id == Series.organisation_id)
             .where(_before(session), Session.element_code == session["element_code"]))
     with engine.connect() as conn:
-        since = conn.execute(last).scalar_one()
-    since = pd.Timestamp(since).date() if since else None
+        last_held = conn.execute(last).scalar_one()
+    since = pd.Timestamp(last_held).date() if last_held else None
     until = min(pd.Timestamp(session["starts_at"]).date(), today)
     conditions = [Organisation.ods_code == session["org_code"], Action.element_code == session["element_code"],
                   Action.status == ACTION_DONE, Action.completed_date <= until]

@@ -3,6 +3,7 @@ Feedback filtered by staff group is a breakdown of people's feedback, so its cou
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -37,7 +38,7 @@ def sub_theme_names(engine: Engine, org_code: str) -> list[str]:
     # A first match (LIMIT 1), not EXISTS: PostgreSQL turns EXISTS into a join over every tag.
     query = select(names.c.name).where(names.c.name.is_not(None), carried.limit(1).scalar_subquery().is_not(None))
     with engine.connect() as conn:
-        return sorted(conn.execute(query).scalars()) + [NOT_TAGGED]
+        return [*sorted(conn.execute(query).scalars()), NOT_TAGGED]
 
 
 def _names_in_use():
@@ -52,7 +53,8 @@ def _names_in_use():
 def session_options(engine: Engine, org_code: str) -> pd.DataFrame:
     """Held sessions that have feedback, newest first: id, date, title, element."""
     query = (sessions_joined(select(Session.id, Session.starts_at, Session.title, Session.element_code))
-             .where(Organisation.ods_code == org_code, Session.status == SESSION_HELD).order_by(Session.starts_at.desc()))
+             .where(Organisation.ods_code == org_code, Session.status == SESSION_HELD)
+             .order_by(Session.starts_at.desc()))
     return read_frame(engine, query, ["session_id", "starts_at", "title", "element_code"])
 
 
@@ -117,7 +119,7 @@ def theme_changes(shares: pd.DataFrame) -> pd.DataFrame:
                            "share": wide[now].to_numpy(), "items_now": items[now].to_numpy(),
                            "items_before": so_far[before].to_numpy(),
                            "change_points": _points(items[now], totals[now], items[before], totals[before])})
-             for before, now in zip(series, series[1:])]
+             for before, now in pairwise(series)]
     columns = ["series", "sub_theme", "previous_share", "share", "change_points", "status"]
     if not pairs:
         return pd.DataFrame(columns=columns)
@@ -249,7 +251,8 @@ def _safe_sessions(engine: Engine, filters: Filters, node: Node | None,
     group = func.coalesce(Feedback.staff_group, literal(UNKNOWN))
     everyone = filters.without_demographics()
     if node is None:
-        query = _feedback_query([Feedback.session_id, group, func.count()], everyone).group_by(Feedback.session_id, group)
+        query = (_feedback_query([Feedback.session_id, group, func.count()], everyone)
+                 .group_by(Feedback.session_id, group))
         counts = read_frame(engine, query, ["session", "group", "items"]).set_index(["session", "group"])["items"]
     else:
         query = (_feedback_query([Feedback.session_id, group, Feedback.text], everyone)

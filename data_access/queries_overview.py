@@ -36,7 +36,8 @@ def organisations_with_sessions(engine: Engine) -> pd.DataFrame:
     """Organisations that run sessions, largest first: the default is the first."""
     query = (select(Organisation.ods_code, Organisation.name, func.count(Session.id).label("sessions"))
              .join(Series, Series.organisation_id == Organisation.id).join(Session, Session.series_id == Series.id)
-             .group_by(Organisation.ods_code, Organisation.name).order_by(func.count(Session.id).desc(), Organisation.ods_code))
+             .group_by(Organisation.ods_code, Organisation.name)
+             .order_by(func.count(Session.id).desc(), Organisation.ods_code))
     return read_frame(engine, query, ["ods_code", "name", "sessions"])
 
 
@@ -146,7 +147,8 @@ def session_markers(engine: Engine, filters: Filters) -> pd.DataFrame:
         select(Session.id, Series.name, Session.title, Session.element_code, Session.starts_at, Session.status,
                attendee_count()).select_from(Session))
         .where(Session.status != SESSION_CANCELLED), filters).order_by(Session.starts_at)
-    frame = read_frame(engine, query, ["session_id", "series", "title", "element_code", "starts_at", "status", "attendance"])
+    frame = read_frame(engine, query,
+                       ["session_id", "series", "title", "element_code", "starts_at", "status", "attendance"])
     frame["starts_at"] = pd.to_datetime(frame["starts_at"])
     return frame
 
@@ -159,7 +161,8 @@ def series_element_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
                func.coalesce(func.sum(attendee_count()), 0), func.coalesce(func.sum(feedback_count()), 0))
         .select_from(Session))
         .where(Session.status == SESSION_HELD), filters).group_by(Series.name, Series.start_date, Session.element_code)
-    frame = read_frame(engine, query, ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
+    frame = read_frame(engine, query,
+                       ["series", "start_date", "element_code", "sessions", "attendances", "feedback_items"])
     order = {code: n for n, code in enumerate(taxonomy.METRICS)}
     named = frame.assign(_o=frame["element_code"].map(order), element=frame["element_code"].map(taxonomy.element_label))
     return named.sort_values(["start_date", "_o"]).drop(columns=["_o", "start_date"]).reset_index(drop=True)

@@ -67,7 +67,8 @@ def _workforce_by(engine: Engine, filters: Filters, dimension: str, on: date) ->
     if dimension not in WORKFORCE_DIMENSIONS:
         return pd.Series(dtype="int64")
     group = getattr(Workforce, dimension)
-    query = (select(group, func.sum(Workforce.headcount)).join(Organisation, Organisation.id == Workforce.organisation_id)
+    query = (select(group, func.sum(Workforce.headcount))
+             .join(Organisation, Organisation.id == Workforce.organisation_id)
              .where(Organisation.ods_code == filters.org_code,
                     Workforce.as_at == workforce_snapshot(filters.org_code, on))
              .group_by(group))

@@ -58,7 +58,8 @@ ELEMENT_CODES: tuple[str, ...] = tuple(code for code in SCORE_CODES if METRICS[c
 WORKBOOK_PREFIX: dict[str, str] = {"ENG": "theme_engagement", "MOR": "theme_morale"}
 
 _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
-    "PP1": ("compassion and inclusivity", "compassion and inclusion", "compassionate & inclusive", "inclusion and compassion"),
+    "PP1": ("compassion and inclusivity", "compassion and inclusion", "compassionate & inclusive",
+            "inclusion and compassion"),
     "PP2": ("recognition and reward", "recognition", "reward and recognition"),
     "PP3": ("voice", "staff voice", "we each have a voice", "voice that counts"),
     "PP4": ("safety and health", "health and safety", "health and wellbeing", "wellbeing"),
@@ -115,7 +116,8 @@ STAFF_GROUPS: tuple[str, ...] = (
 STAFF_GROUP_ALIASES: dict[str, str] = {
     normalise(alias): group
     for group, aliases in {
-        "Add Prof Scientific and Technic": ("Additional Professional Scientific and Technical", "AHP Scientific and Technical"),
+        "Add Prof Scientific and Technic": ("Additional Professional Scientific and Technical",
+                                            "AHP Scientific and Technical"),
         "Additional Clinical Services": ("Healthcare Assistants", "Support to clinical staff"),
         "Administrative and Clerical": ("Admin and Clerical", "Admin & Clerical", "Administration"),
         "Allied Health Professionals": ("AHP", "Allied Health Professional"),

@@ -33,7 +33,7 @@ def give_role() -> None:
     with st.form("give_role", clear_on_submit=True):
         with st.container(horizontal=True):
             email = st.text_input("Email", key="role_email", placeholder="name@nhs.net")
-            role = st.selectbox("Role", ROLES, format_func=ROLE_LABELS.get, key="role_role")
+            role = st.selectbox("Role", ROLES, format_func=ROLE_LABELS.__getitem__, key="role_role")
         given = st.form_submit_button("Give this role", type="primary")
     if given:
         try:
@@ -47,7 +47,7 @@ def give_role() -> None:
 def take_role_away(emails: list[str]) -> None:
     with st.container(horizontal=True, vertical_alignment="bottom"):
         email = st.selectbox("Email", emails, index=None, key="remove_email", placeholder="Choose an email")
-        if st.button("Remove this role", key="remove_role", disabled=email is None):
+        if st.button("Remove this role", key="remove_role", disabled=email is None) and email is not None:
             try:
                 remove_role(engine(), email, current_actor())
             except PermissionRefused as refused:

@@ -63,8 +63,9 @@ def themes() -> None:
     st.header("Sub-themes across series")
     chosen = list(filters.sub_themes) or derived(top_sub_themes, shares, CHARTED_THEMES)
     changes = derived(theme_changes, shares)
-    st.caption(markdown_text(derived(sub_theme_trend_summary, changes)) + (" The chart shows the sub-themes chosen in the filters."
-               if filters.sub_themes else f" The chart shows the {CHARTED_THEMES} most raised sub-themes."))
+    charted = ("The chart shows the sub-themes chosen in the filters." if filters.sub_themes
+               else f"The chart shows the {CHARTED_THEMES} most raised sub-themes.")
+    st.caption(f"{markdown_text(derived(sub_theme_trend_summary, changes))} {charted}")
     st.plotly_chart(figure(sub_theme_trend_figure, shares, chosen), key="theme_trend", theme=None)
     with st.expander("Table behind this chart"):
         table = derived(shares_table, shares)
@@ -86,8 +87,8 @@ def themes() -> None:
         download_buttons(ordered, "sub-theme-changes", "dl_changes")
     st.header("The same sub-theme under different elements")
     spread = sub_theme_by_element(filters, threshold)
-    st.caption(markdown_text(derived(element_spread_summary, spread)) + " All elements are shown whatever the element filter; the 15 "
-               "sub-themes raised under most elements are charted.")
+    st.caption(markdown_text(derived(element_spread_summary, spread)) + " All elements are shown whatever the element "
+               "filter; the 15 sub-themes raised under most elements are charted.")
     if not spread.empty:
         st.plotly_chart(figure(element_spread_figure, spread), key="element_spread", theme=None)
         with st.expander("Table behind this chart"):
@@ -97,7 +98,7 @@ def themes() -> None:
 
 
 def reach() -> None:
-    dimension = st.segmented_control("Break down by", list(DIMENSIONS), format_func=DIMENSIONS.get,
+    dimension = st.segmented_control("Break down by", list(DIMENSIONS), format_func=DIMENSIONS.__getitem__,
                                      default="staff_group", key="by", required=True)
     label = DIMENSIONS[dimension]
     frame = representation(filters, dimension, threshold, settings().today)
@@ -106,8 +107,8 @@ def reach() -> None:
         st.info("Nobody who came to a session matches these filters: check the dates (From must be on or before "
                 "To) and the other filters.")
         return
-    st.caption(markdown_text(derived(representation_summary, frame, label)) + " A ratio of 1 means a group makes up the same share "
-               "of the people reached as of the workforce.")
+    st.caption(markdown_text(derived(representation_summary, frame, label)) + " A ratio of 1 means a group makes up "
+               "the same share of the people reached as of the workforce.")
     if frame["workforce_share"].notna().any():
         st.plotly_chart(figure(representation_figure, frame, label), key="representation", theme=None)
     table = derived(representation_table, frame)
@@ -126,7 +127,8 @@ def reach() -> None:
     download_buttons(by_series, f"people-by-series-and-{dimension}", "dl_series")
     st.header("First-time and returning attenders")
     returning = first_and_returning(filters, threshold)
-    st.caption(markdown_text(derived(returning_summary, returning)) + " First time: the person's first Big Conversation session ever.")
+    st.caption(markdown_text(derived(returning_summary, returning))
+               + " First time: the person's first Big Conversation session ever.")
     if not returning.empty:
         st.plotly_chart(figure(returning_figure, returning), key="returning", theme=None)
         with st.expander("Table behind this chart"):

@@ -138,7 +138,7 @@ grid = series_element_grid(filters)
 if grid.empty:
     st.info("No held sessions match these filters.")
 else:
-    measure = st.segmented_control("Show", list(HEATMAP_MEASURES), format_func=HEATMAP_MEASURES.get,
+    measure = st.segmented_control("Show", list(HEATMAP_MEASURES), format_func=HEATMAP_MEASURES.__getitem__,
                                    default="attendances", key="grid_measure", required=True)
     st.plotly_chart(figure(heatmap_figure, grid, measure), key="grid_chart", theme=None)
     with st.expander("Table behind this chart"):

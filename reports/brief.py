@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import partial
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine
@@ -31,9 +32,9 @@ class BriefReads:
     @classmethod
     def bound_to(cls, engine: Engine) -> BriefReads:
         """The queries themselves, uncached, on this database."""
-        queries = {"quotes": queries_brief.verbatim, "survey_trends": queries_overview.survey_trends,
-                   "session_markers": queries_overview.session_markers,
-                   "representation": queries_reach.representation}
+        queries: dict[str, Callable[..., Any]] = {
+            "quotes": queries_brief.verbatim, "survey_trends": queries_overview.survey_trends,
+            "session_markers": queries_overview.session_markers, "representation": queries_reach.representation}
         return cls(**{field.name: partial(queries.get(field.name) or getattr(queries_brief, field.name), engine)
                       for field in fields(cls)})
 

@@ -92,8 +92,8 @@ def score_rows(brief: Brief) -> pd.DataFrame:
 
 def reach_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """Representation as text: hidden counts say so, shares as percentages, under-reached groups flagged."""
-    def percent(value: object) -> str:
-        return "" if pd.isna(value) else f"{100 * float(value):.1f}%"
+    def percent(value: float | None) -> str:
+        return "" if value is None or pd.isna(value) else f"{100 * float(value):.1f}%"
     ratio = frame["ratio"].astype("float64")
     return pd.DataFrame({
         "group": frame["group"],
@@ -104,10 +104,10 @@ def reach_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def reach_caption(brief: Brief) -> str:
-    return (f"People who attended sessions on this element up to {long_date(min(brief.session_date, brief.produced_on))}"
-            f", by group, against the latest workforce figures. A ratio of 1 means in proportion; under "
-            f"{UNDER_REACHED} is flagged as under-reached. Counts are rounded to the nearest {ROUNDING_BASE} and small "
-            "numbers hidden.")
+    up_to = long_date(min(brief.session_date, brief.produced_on))
+    return (f"People who attended sessions on this element up to {up_to}, by group, against the latest workforce "
+            f"figures. A ratio of 1 means in proportion; under {UNDER_REACHED} is flagged as under-reached. Counts are "
+            f"rounded to the nearest {ROUNDING_BASE} and small numbers hidden.")
 
 
 def open_action_rows(brief: Brief) -> pd.DataFrame:

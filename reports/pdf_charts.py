@@ -3,6 +3,7 @@ line with filled circles and its values written on; the group's average is dashe
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pandas as pd
 
@@ -74,7 +75,7 @@ def _panel(pdf: Document, scores: pd.DataFrame, code: str, years: list[int], x: 
         _style(pdf, grey, width_, dash, gap)
         points = [(px(yr), py(by_year.at[yr, column])) if yr in by_year.index and pd.notna(by_year.at[yr, column])
                   else None for yr in years]
-        for start, end in zip(points, points[1:]):
+        for start, end in pairwise(points):
             if start and end:
                 pdf.line(*start, *end)
         if column == "score":

@@ -52,7 +52,8 @@ GROUP_BANDS = {
 DEFAULT_BANDS = ("5", "6", "7", "8a", "8b")
 GROUP_DIVISION_BIAS = {
     "Estates and Ancillary": "Estates and Facilities", "Administrative and Clerical": "Corporate Services",
-    "Healthcare Scientists": "Clinical Support Services", "Add Prof Scientific and Technic": "Clinical Support Services",
+    "Healthcare Scientists": "Clinical Support Services",
+    "Add Prof Scientific and Technic": "Clinical Support Services",
 }
 FORMATS = ("online", "online", "online", "hybrid", "in person")
 
@@ -159,7 +160,8 @@ def _regular_plan(spec: Tier, rng: np.random.Generator) -> list[tuple[datetime, 
     if spec.weekly:
         days = [first + timedelta(weeks=w) for w in range(260)]
     else:
-        days = sorted(first + timedelta(days=int(d)) for d in rng.choice(1780, size=spec.sessions_per_org, replace=False))
+        offsets = rng.choice(1780, size=spec.sessions_per_org, replace=False)
+        days = sorted(first + timedelta(days=int(d)) for d in offsets)
     plan = []
     for day in days:
         element, title, themes = text_bank.SPOTLIGHT_TOPICS[int(rng.integers(len(text_bank.SPOTLIGHT_TOPICS)))]
@@ -169,7 +171,8 @@ def _regular_plan(spec: Tier, rng: np.random.Generator) -> list[tuple[datetime, 
     return plan
 
 
-def _people_and_workforce(spec: Tier, orgs: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _people_and_workforce(spec: Tier, orgs: pd.DataFrame,
+                          rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
     groups = list(STAFF_GROUP_SHARE)
     shares = np.array(list(STAFF_GROUP_SHARE.values()))
     people_frames, workforce_rows = [], []
@@ -189,7 +192,7 @@ def _people_and_workforce(spec: Tier, orgs: pd.DataFrame, rng: np.random.Generat
             growth = 1 + 0.015 * (year - 2022)
             for (group, div), n in counts.items():
                 workforce_rows.append({"org_code": org_code, "as_at": date(year, 3, 31), "staff_group": group,
-                                       "division": div, "headcount": int(round(n * growth / 1.06))})
+                                       "division": div, "headcount": round(n * growth / 1.06)})
     return pd.concat(people_frames, ignore_index=True), pd.DataFrame(workforce_rows)
 
 

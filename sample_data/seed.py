@@ -1,10 +1,11 @@
-"""Load a folder of sample files (the formats of docs/input-formats.md) in one transaction, through the same importers as the
-command line and the Import page, recording each file as an import batch; a file whose SHA-256 was already
+"""Load a folder of sample files (the formats of docs/input-formats.md) in one transaction, through the same importers
+as the command line and the Import page, recording each file as an import batch; a file whose SHA-256 was already
 imported is skipped, so seeding twice changes nothing."""
 from __future__ import annotations
 
 import io
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,12 +25,6 @@ from sample_data.generator import generate
 from sample_data.writer import write_files
 
 SEED_USER = "sample data seed"
-# Files with no import kind of their own: the organisations, the series, and feedback already tagged with sub-themes.
-OWN_LOADERS = {
-    "organisations": lambda conn, raw: loader.load_organisations(conn, _csv(raw)),
-    "series": lambda conn, raw: loader.load_series(conn, _csv(raw, dates=["start_date", "end_date"])),
-    "feedback": lambda conn, raw: _load_tagged_feedback(conn, raw),
-}
 
 
 def seed_folder(engine: Engine, folder: Path, secret: str) -> dict[str, int]:
@@ -45,7 +40,9 @@ def seed_folder(engine: Engine, folder: Path, secret: str) -> dict[str, int]:
                 continue
             name = path.relative_to(folder).as_posix()
             if kind in OWN_LOADERS:
-                outcome = Outcome(kind, name, sha256(raw), **OWN_LOADERS[kind](conn, raw))
+                counts = OWN_LOADERS[kind](conn, raw)
+                outcome = Outcome(kind, name, sha256(raw), added=counts["added"], updated=counts["updated"],
+                                  unchanged=counts["unchanged"])
                 record(conn, outcome, SEED_USER, "success")
             else:
                 import_into(conn, KINDS[kind], name, raw, ImportOptions(**{**options.__dict__, "org_code": org}),
@@ -95,3 +92,11 @@ def _load_tagged_feedback(conn: Connection, raw: bytes) -> dict[str, int]:
     rows = frame.drop(columns=["org_code", "session_date", "session_title"]).assign(session_id=ids.astype(int))
     rows["created_at"] = pd.to_datetime(rows["created_at"], format="%Y-%m-%d %H:%M")
     return loader.load_feedback(conn, rows)
+
+
+# Files with no import kind of their own: the organisations, the series, and feedback already tagged with sub-themes.
+OWN_LOADERS: dict[str, Callable[[Connection, bytes], dict[str, int]]] = {
+    "organisations": lambda conn, raw: loader.load_organisations(conn, _csv(raw)),
+    "series": lambda conn, raw: loader.load_series(conn, _csv(raw, dates=["start_date", "end_date"])),
+    "feedback": _load_tagged_feedback,
+}

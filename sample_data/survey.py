@@ -28,7 +28,8 @@ def _centre(code: str) -> float:
     return 5.6 + (sum(map(ord, code)) % 17) / 10
 
 
-def _sheet(orgs: list[tuple[str, str]], group_type: str, rng: np.random.Generator, improving: str | None) -> pd.DataFrame:
+def _sheet(orgs: list[tuple[str, str]], group_type: str, rng: np.random.Generator,
+           improving: str | None) -> pd.DataFrame:
     rows = []
     for code, name in orgs:
         offset = rng.normal(0, 0.28)

@@ -21,7 +21,7 @@ def _stamp(ts: pd.Timestamp, locale: str) -> str:
 
 def duration_text(seconds: float) -> str:
     """Teams' duration style: '1h 2m 10s', '19m 26s', '55m'."""
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     parts = [f"{hours}h"] if hours else []

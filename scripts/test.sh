@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what the tests need, then run them on SQLite and PostgreSQL: scripts/test.sh [pytest arguments]
+# Install what the tests need, check the code with ruff and mypy, then run the tests on SQLite and PostgreSQL:
+# scripts/test.sh [pytest arguments]
 # The tests start (and stop) their own throwaway PostgreSQL server and app server; this only installs what they need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +19,7 @@ apt_install "${missing[@]}"
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+# The linter and the type checker first (settings in pyproject.toml): either one failing fails the run.
+.venv/bin/ruff check .
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

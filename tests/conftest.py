@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -17,6 +18,21 @@ from tests.helpers import seed_sample
 from tests.support.postgres_server import PostgresServer, postgres_bin_dir
 
 BACKENDS = ("sqlite", "postgresql")
+TESTS_DIR = Path(__file__).parent
+# Tests marked by the folder they live in (the markers are declared in pyproject.toml).
+FOLDER_MARKS = {"browser": pytest.mark.browser, "bench": pytest.mark.bench}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test by where it lives and what it uses, so the fast part can run alone:
+    scripts/test.sh -m "not browser and not postgres and not bench"."""
+    for item in items:
+        folder = item.path.relative_to(TESTS_DIR).parts[0] if item.path.is_relative_to(TESTS_DIR) else ""
+        if folder in FOLDER_MARKS:
+            item.add_marker(FOLDER_MARKS[folder])
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "postgresql" in callspec.id:  # the PostgreSQL run of a `backend` test
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(scope="session")

@@ -33,8 +33,9 @@ def _small_workbook() -> bytes:
 WORKBOOK = _small_workbook()
 # Two held sessions (a new series is created for them) and one planned.
 SESSIONS = [
-    {"org_code": "R9Z", "series": "Series 9", "title": "Safety & Health Conversation", "element_code": "Safe and healthy",
-     "starts_at": "2024-01-25 12:00", "host_roles": "Chief Nurse", "format": "online", "status": "held",
+    {"org_code": "R9Z", "series": "Series 9", "title": "Safety & Health Conversation",
+     "element_code": "Safe and healthy", "starts_at": "2024-01-25 12:00", "host_roles": "Chief Nurse",
+     "format": "online", "status": "held",
      "key_themes": "Breaks; Debriefs", "recording_url": "", "slides_url": ""},
     {"org_code": "R9Z", "series": "Series 9", "title": "Team Conversation", "element_code": "PP7",
      "starts_at": "18/04/2024 12:00", "host_roles": "Chief Executive", "format": "hybrid", "status": "held",
@@ -44,7 +45,8 @@ SESSIONS = [
      "status": "planned", "key_themes": "", "recording_url": "", "slides_url": ""},
 ]
 PEOPLE = [
-    {"email": "ceo@northmoor.example.nhs.uk", "staff_group": "Medical & Dental", "division": "Corporate", "band": "VSM"},
+    {"email": "ceo@northmoor.example.nhs.uk", "staff_group": "Medical & Dental", "division": "Corporate",
+     "band": "VSM"},
     {"email": "a@northmoor.example.nhs.uk", "staff_group": "Nursing and Midwifery Registered",
      "division": "Medicine", "band": "Band 5"},
     {"email": "B@northmoor.example.nhs.uk", "staff_group": "AHP", "division": "Surgery", "band": "6"},

@@ -3,6 +3,7 @@ and who is signed in."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NoReturn
 
 import streamlit as st
 
@@ -49,7 +50,7 @@ def refused_open_demo_page() -> None:
     st.error(OPEN_DEMO_REFUSED, icon=":material/block:")
 
 
-def gate(show: Callable[[], None], title: str) -> None:
+def gate(show: Callable[[], None], title: str) -> NoReturn:
     """Show only this, at every page's address: the sign-in or no-access page, with no navigation."""
     default = st.Page(show, title=title, url_path="welcome", default=True)
     others = [st.Page(show, title=title, url_path=key, visibility="hidden") for key in PAGE_SCRIPTS]

@@ -74,6 +74,9 @@ def changes_as_shown(changes: pd.DataFrame) -> pd.DataFrame:
 def edit_form(action_id: int) -> None:
     """Edit one action, checked against the version the user opened; shows its history beneath."""
     current = action(action_id, settings().today)
+    if current is None:  # listed in the register, but gone by now
+        st.warning(f"Action {action_id} no longer exists.")
+        return
     opened = st.session_state.get(EDITING)
     if opened is None or opened[0] != action_id:
         st.session_state[EDITING] = opened = (action_id, int(current["version"]))
@@ -104,8 +107,8 @@ def edit_form(action_id: int) -> None:
     if changes.empty:
         st.caption("No recorded changes yet.")
     else:
-        st.dataframe(changes_as_shown(changes).rename(columns={"changed_at": "When", "changed_by": "Who", "field": "Field",
-                                             "before": "Before", "after": "After"}), hide_index=True,
+        headings = {"changed_at": "When", "changed_by": "Who", "field": "Field", "before": "Before", "after": "After"}
+        st.dataframe(changes_as_shown(changes).rename(columns=headings), hide_index=True,
                      column_config={"When": st.column_config.DatetimeColumn(format="D MMMM YYYY, HH:mm")})
 
 

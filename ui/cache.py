@@ -8,7 +8,7 @@ import pickle
 import weakref
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -120,8 +120,9 @@ def _key(name: str, args: tuple) -> tuple | None:
             known = _PROVENANCE.get(id(value))
             if known is None or known[1] != value.shape:
                 return None
-            value = known[0]
-        key.append(value)
+            key.append(known[0])
+        else:
+            key.append(value)
     return tuple(key)
 
 
@@ -139,17 +140,22 @@ def handed_out(value: T, key: tuple, path: tuple = ()) -> T:
         return copy
     if isinstance(value, pd.Series):
         return value.copy(deep=False)
-    if isinstance(value, dict):
-        return {name: handed_out(item, key, (*path, name)) for name, item in value.items()}  # type: ignore[return-value]
-    if isinstance(value, list | tuple):
-        copied = [handed_out(item, key, (*path, number)) for number, item in enumerate(value)]
-        if isinstance(value, list):
-            return copied  # type: ignore[return-value]
-        return type(value)._make(copied) if hasattr(value, "_fields") else tuple(copied)  # type: ignore
+    if isinstance(value, dict | list | tuple):
+        return cast(T, _copied_container(value, key, path))
     if is_dataclass(value) and not isinstance(value, type):
         return replace(value, **{field.name: handed_out(getattr(value, field.name), key, (*path, field.name))
                                  for field in fields(value) if field.init})
     return value
+
+
+def _copied_container(value: dict | list | tuple, key: tuple, path: tuple) -> dict | list | tuple:
+    """The same kind of container (a named tuple too) holding a handed-out copy of each item."""
+    if isinstance(value, dict):
+        return {name: handed_out(item, key, (*path, name)) for name, item in value.items()}
+    copied = [handed_out(item, key, (*path, number)) for number, item in enumerate(value)]
+    if isinstance(value, list):
+        return copied
+    return value._make(copied) if hasattr(value, "_make") else tuple(copied)
 
 
 def data_changed() -> None:

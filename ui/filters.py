@@ -41,7 +41,8 @@ def sidebar_filters() -> Filters:
         st.markdown("**Filters**")
         org_code = next(iter(names), "")
         if len(names) > 1:
-            org_code = st.selectbox("Organisation", list(names), format_func=names.get, key="org", bind="query-params")
+            org_code = st.selectbox("Organisation", list(names), format_func=names.__getitem__, key="org",
+                                    bind="query-params")
         series = series_names(org_code, current_version())
         stale["series"] = stale_values("series", series)
         chosen_series = st.multiselect("Series", series, key="series", bind="query-params", placeholder="All series")
@@ -56,5 +57,5 @@ def sidebar_filters() -> Filters:
             st.warning(f"'From' ({long_date(date_from)}) is after 'To' ({long_date(date_to)}): no sessions match.")
     show_stale(stale_notice(stale))
     return Filters(org_code=str(org_code), series=tuple(chosen_series),
-                   elements=tuple(taxonomy.resolve_metric(name) for name in elements), date_from=date_from,
-                   date_to=date_to)
+                   elements=tuple(code for name in elements if (code := taxonomy.resolve_metric(name))),
+                   date_from=date_from, date_to=date_to)

@@ -5,11 +5,17 @@ config, so no frame is renamed on a rerun. Only the listed columns are sent: a c
 reach the browser, where anyone could read it (the register's internal notes, for the roles not allowed them)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
+
 import pandas as pd
 import streamlit as st
 
+if TYPE_CHECKING:
+    from streamlit.elements.lib.column_types import ColumnConfig
+
 # A heading, or a column config (a heading with a format).
-Headings = dict[str, str | dict]
+Headings: TypeAlias = "dict[str, str | ColumnConfig]"
 
 DAY = "D MMMM YYYY"
 # A sentence column's width in pixels: it wraps onto the lines of a wrapped table's rows rather than running on.
@@ -21,12 +27,18 @@ WRAPPED_ROW_HEIGHT = 72
 WRAPPED_ROWS_SHOWN, HEADER_HEIGHT = 8, 35
 
 
-def dated(heading: str) -> st.column_config.DateColumn:
+class Sizing(TypedDict, total=False):
+    """A table's own row height and height, in pixels."""
+    row_height: int
+    height: int
+
+
+def dated(heading: str) -> ColumnConfig:
     """A date column under its heading, as dates are written here: 11 April 2022."""
     return st.column_config.DateColumn(heading, format=DAY)
 
 
-def sentence(heading: str) -> st.column_config.TextColumn:
+def sentence(heading: str) -> ColumnConfig:
     """A column of sentences, narrow enough to wrap in a table shown wrapped (show_table)."""
     return st.column_config.TextColumn(heading, width=SENTENCE_WIDTH)
 
@@ -35,8 +47,9 @@ def headed(columns: dict[str, str], dates: tuple[str, ...] = (), ticks: tuple[st
            sentences: tuple[str, ...] = ()) -> Headings:
     """Headings from a report's columns (column → heading), with its date, yes-or-no and sentence columns shown as
     such."""
-    kinds = {**dict.fromkeys(dates, dated), **dict.fromkeys(ticks, st.column_config.CheckboxColumn),
-             **dict.fromkeys(sentences, sentence)}
+    kinds: dict[str, Callable[[str], ColumnConfig]] = {
+        **dict.fromkeys(dates, dated), **dict.fromkeys(ticks, st.column_config.CheckboxColumn),
+        **dict.fromkeys(sentences, sentence)}
     return {column: kinds[column](heading) if column in kinds else heading for column, heading in columns.items()}
 
 
@@ -68,11 +81,11 @@ YOU_SAID_WE_DID: Headings = {"session_date": dated("Session date"), "session_tit
 def show_table(frame: pd.DataFrame, headings: Headings, *, wrapped: bool = False) -> None:
     """The frame's listed columns, in order, under their headings, and nothing else of it; wrapped, its rows are tall
     enough for sentences (what staff said, what was done) to be read whole, not cut off at a column's edge."""
-    sizing = _wrapped_sizing(len(frame)) if wrapped else {}
+    sizing: Sizing = _wrapped_sizing(len(frame)) if wrapped else {}
     st.dataframe(frame[list(headings)], hide_index=True, column_config=headings, **sizing)
 
 
-def _wrapped_sizing(rows: int) -> dict[str, int]:
+def _wrapped_sizing(rows: int) -> Sizing:
     """Row height and table height for a wrapped table; an empty one keeps a row's room for its grid."""
     shown = max(1, min(rows, WRAPPED_ROWS_SHOWN))
     return {"row_height": WRAPPED_ROW_HEIGHT, "height": HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * shown + 2}  # 2: borders

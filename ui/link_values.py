@@ -17,7 +17,8 @@ def stale_values(key: str, choices: Collection[str]) -> list[str]:
 
 def stale_notice(stale: Mapping[str, list[str]]) -> str | None:
     """One sentence naming each filter's values from the link that no longer exist, or None when all do."""
-    named = [f"{name} {', '.join(f'‘{escape_markdown(value)}’' for value in values)}" for name, values in stale.items() if values]
+    named = [f"{name} {', '.join(f'‘{escape_markdown(value)}’' for value in values)}"
+             for name, values in stale.items() if values]
     if not named:
         return None
     one = sum(len(values) for values in stale.values()) == 1

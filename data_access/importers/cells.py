@@ -35,7 +35,8 @@ def check_cells(frame: pd.DataFrame, first_row: int = 2) -> None:
         nul = text.str.contains("\x00", regex=False)
         long = text.str.len() > limits.MAX_CELL_CHARACTERS
         for index in text.index[nul | long]:
-            problems.append(ImportProblem(int(index) + first_row, get_column_letter(at), _fault(text[index])))
+            if problem := _fault(text[index]):  # always, for a cell with a NUL or too long
+                problems.append(ImportProblem(int(index) + first_row, get_column_letter(at), problem))
             if len(problems) >= MOST_PROBLEMS:
                 raise ImportRefused(problems)
     if problems:

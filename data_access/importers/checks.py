@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Hashable
 from datetime import date, datetime
 
 import pandas as pd
@@ -152,7 +153,7 @@ class RowChecks:
                 enumerate(self.frame.columns, start=first_column)]
 
     def _metric(self, index, column: str, text: str | None) -> str | None:
-        if blank(text):
+        if text is None or blank(text):
             return None
         code = taxonomy.resolve_metric(text)
         if code is None:
@@ -184,7 +185,7 @@ class RowChecks:
         """A problem for every row whose key repeats an earlier row's."""
         parts = key.map(lambda v: "" if blank(v) else str(v))
         text = parts.iloc[:, 0].str.cat([parts[c] for c in parts.columns[1:]], sep="\x1f")
-        first = {}
+        first: dict[str, Hashable] = {}
         for index, value in text[text.duplicated(keep=False)].items():  # only repeated keys need a message
             if value in first:
                 self.problem(index, column, f"duplicate of row {self.row(first[value])}")
@@ -198,7 +199,8 @@ class RowChecks:
         for column, target in stored.items():
             limit = target.type.length if isinstance(target.type, String) else None
             if limit:
-                for index in frame.index[frame[column].map(lambda v: isinstance(v, str) and len(v) > limit)]:
+                too_long = frame[column].map(lambda v, limit=limit: isinstance(v, str) and len(v) > limit)
+                for index in frame.index[too_long]:
                     self.problem(index, column, f"longer than the {limit} characters this field holds")
 
     def text_warnings(self, *columns: str) -> None:

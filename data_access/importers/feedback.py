@@ -61,7 +61,7 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     prompt = frame[mapping["prompt"]].fillna("") if mapping["prompt"] else pd.Series("", index=frame.index)
     rows = feedback_rows.items(session, source.fillna(options.source)[kept], prompt[kept], frame[mapping["text"]][kept],
                                created[kept], frame.index[kept])
-    checks.text_warnings(*(mapping[f] for f in ("text", "prompt") if mapping[f]))
+    checks.text_warnings(*(column for f in ("text", "prompt") if (column := mapping[f])))
     return feedback_rows.prepared(checks, rows, int((~kept).sum()), session)
 
 

@@ -48,8 +48,9 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     completed = checks.dates(by_name["completion time"], options.today, times=True)
     checks.duplicates(frame[[by_name["id"]]], by_name["id"])
     answers = frame[chosen].melt(var_name="prompt", value_name="text", ignore_index=False).dropna(subset=["text"])
-    rows = feedback_rows.items(session, FORM_SOURCE, answers["prompt"], answers["text"], completed.reindex(answers.index),
-                               answers.index, _staff_groups(frame, notes).reindex(answers.index))
+    rows = feedback_rows.items(session, FORM_SOURCE, answers["prompt"], answers["text"],
+                               completed.reindex(answers.index), answers.index,
+                               _staff_groups(frame, notes).reindex(answers.index))
     checks.text_warnings(*chosen)
     prepared = feedback_rows.prepared(checks, rows, len(frame) * len(chosen) - len(rows), session)
     prepared.notes += notes

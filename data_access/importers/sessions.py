@@ -26,13 +26,15 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     org_ids_of(conn, checks, "org_code")
     starts = checks.dates("starts_at", options.today, future=True, times=True)
     status = checks.choices("status", SESSION_STATUSES)
-    for index in frame.index[(status == SESSION_HELD) & starts.map(lambda s: s is not None and s.date() > options.today)]:
+    in_future = starts.map(lambda s: s is not None and s.date() > options.today)
+    for index in frame.index[(status == SESSION_HELD) & in_future]:
         checks.problem(index, "starts_at", "a held session cannot be in the future")
     rows = pd.DataFrame({
         "org_code": frame["org_code"], "series": frame["series"], "title": frame["title"],
         "element_code": checks.metrics("element_code"), "starts_at": starts, "host_roles": frame["host_roles"],
-        "format": checks.choices("format", SESSION_FORMATS), "status": status, "key_themes": frame["key_themes"].fillna(""),
-        "recording_url": frame["recording_url"], "slides_url": frame["slides_url"]})
+        "format": checks.choices("format", SESSION_FORMATS), "status": status,
+        "key_themes": frame["key_themes"].fillna(""), "recording_url": frame["recording_url"],
+        "slides_url": frame["slides_url"]})
     checks.duplicates(rows[["org_code", "series", "starts_at"]], "starts_at")
     checks.lengths(rows, Session.__table__, also={"series": Series.__table__.c.name})
     checks.text_warnings("title", "key_themes", "host_roles")

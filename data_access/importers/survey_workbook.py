@@ -11,7 +11,8 @@ from data_access.importers.errors import ImportProblem, ImportRefused
 from data_access.importers.workbook import read_sheets
 from domain import taxonomy
 
-COLUMN = re.compile(r"^(?P<prefix>PP\d|theme_engagement|theme_morale)(?:_(?P<sub>\d+))?_(?P<year>\d{4})$", re.IGNORECASE)
+COLUMN = re.compile(r"^(?P<prefix>PP\d|theme_engagement|theme_morale)(?:_(?P<sub>\d+))?_(?P<year>\d{4})$",
+                    re.IGNORECASE)
 PREFIX_CODE = {"theme_engagement": "ENG", "theme_morale": "MOR"}
 REQUIRED = ("org_id", "org_name", "org_type_reporting_name")
 
@@ -35,7 +36,8 @@ def read_workbook(raw: bytes, org_codes: set[str] | None) -> tuple[pd.DataFrame,
     for sheet_name, sheet in sheets.items():
         missing = [c for c in REQUIRED if c not in sheet.columns]
         if missing:
-            raise ImportRefused([ImportProblem(1, c, f"this column is missing on sheet {sheet_name!r}") for c in missing])
+            raise ImportRefused([ImportProblem(1, c, f"this column is missing on sheet {sheet_name!r}")
+                                 for c in missing])
         for group, members in sheet.groupby("org_type_reporting_name", sort=False):
             long = _long(members)
             ours = long["org_code"].isin(org_codes) if org_codes is not None else pd.Series(True, index=long.index)
@@ -45,13 +47,14 @@ def read_workbook(raw: bytes, org_codes: set[str] | None) -> tuple[pd.DataFrame,
                 pd.DataFrame({"org_code": chosen["org_id"]}), how="cross"))
             orgs.append(pd.DataFrame({"ods_code": chosen["org_id"], "name": chosen["org_name"],
                                       "benchmark_group": group}))
-    return pd.concat(orgs, ignore_index=True), pd.concat(scores, ignore_index=True), pd.concat(benchmarks, ignore_index=True)
+    return (pd.concat(orgs, ignore_index=True), pd.concat(scores, ignore_index=True),
+            pd.concat(benchmarks, ignore_index=True))
 
 
 def _long(sheet: pd.DataFrame) -> pd.DataFrame:
     """One row per organisation, metric and year, with that year's responses."""
-    metric_columns = {c: metric_for_column(str(c)) for c in sheet.columns}
-    metric_columns = {c: m for c, m in metric_columns.items() if m}
+    found = {c: metric_for_column(str(c)) for c in sheet.columns}
+    metric_columns = {c: m for c, m in found.items() if m}
     long = sheet.melt(id_vars=["org_id"], value_vars=list(metric_columns), var_name="column", value_name="score")
     long["metric_code"] = long["column"].map(lambda c: metric_columns[c][0])
     long["survey_year"] = long["column"].map(lambda c: metric_columns[c][1])

@@ -96,8 +96,8 @@ def _fields(cells: list[str]) -> list[str]:
 def _summary(lines: list[str], delimiter: str) -> tuple[dict[str, str], list[str], int, int]:
     """The summary's fields, the participants' header cells, that header's row, and the file lines read to its end."""
     summary: dict[str, str] = {}
-    for at, read, row in _records(lines, 1, delimiter):
-        row = row or [""]
+    for at, read, record in _records(lines, 1, delimiter):
+        row = record or [""]
         first = row[0].strip().lower()
         if first in ("name", "full name") and len(row) > 2:
             return summary, row, at, read
@@ -147,12 +147,11 @@ def _table(lines: list[str], first_row: int, fields: list[str], delimiter: str) 
     breaks read as spaces."""
     rows, numbers, width = [], [], len(fields)
     most = min(limits.MAX_ROWS, limits.MAX_CELLS // max(width, 1))
-    for at, _, row in _records(lines, first_row, delimiter):
-        joined = "".join(row)
-        if not joined.strip() or (row[0].lstrip()[:1].isdigit() and SECTION.match(row[0])):
+    for at, _, record in _records(lines, first_row, delimiter):
+        joined = "".join(record)
+        if not joined.strip() or (record[0].lstrip()[:1].isdigit() and SECTION.match(record[0])):
             break
-        if "\n" in joined:
-            row = [LINE_BREAK.sub(" ", cell) for cell in row]
+        row = [LINE_BREAK.sub(" ", cell) for cell in record] if "\n" in joined else record
         rows.append(row if len(row) == width else (row + [""] * width)[:width])
         numbers.append(at)
         if len(rows) > most:  # refused as soon as the table outgrows the limits

@@ -21,7 +21,7 @@ from data_access.importers import limits
 from data_access.importers.cells import check_table_size
 from data_access.importers.errors import ImportRefused, refuse
 
-SHEET_DATA_TAG = "{%s}sheetData" % SHEET_MAIN_NS
+SHEET_DATA_TAG = f"{{{SHEET_MAIN_NS}}}sheetData"
 UNREADABLE = "the workbook cannot be opened; save it again from Excel as .xlsx"
 PREFIXED = re.compile(rb'xmlns:([A-Za-z_][\w.-]*)="[^"]*spreadsheetml[^"]*main"')
 CHUNK = 1024 * 1024
@@ -111,7 +111,8 @@ def _rows(reader: ExcelReader, sheet: str, path: str) -> Iterator[Row]:
     book = reader.wb
     parser = WorkSheetParser(None, reader.shared_strings, data_only=True, epoch=book.epoch,
                              date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-    cells, values, sheet_data = 0, {}, None
+    cells, sheet_data = 0, None
+    values: dict[int, object] = {}
     with reader.archive.open(path) as source:
         for event, element in iterparse(source, events=("start", "end")):
             if event == "start":
@@ -128,6 +129,8 @@ def _rows(reader: ExcelReader, sheet: str, path: str) -> Iterator[Row]:
                     values[cell["column"]] = _value(cell["value"])
                 element.clear()
             elif element.tag == ROW_TAG:
+                if sheet_data is None:  # a row outside the sheet's data: no workbook Excel saves
+                    raise refuse(UNREADABLE)
                 if values:
                     yield parser.row_counter, values
                 sheet_data.clear()  # the row is done: keep nothing of it

@@ -33,4 +33,4 @@ def axe_views() -> list[tuple[str, str]]:
         role = first_role_seeing(key)
         paths = [f"{key}?view={view}" for view in EXPLORER_VIEWS] if key == "explorer" else [path_for(role, key)]
         views += [(role, path) for path in paths]
-    return views + [("od_team", "actions")]
+    return [*views, ("od_team", "actions")]

@@ -29,6 +29,7 @@ def test_actions_render_read_only_and_the_shared_list_downloads(app_for_role, br
     assert page.get_by_text("Read only: the OD team keeps the register.").count() == 1
     assert save_screenshot(page, f"actions-{width}x{height}").stat().st_size > 10_000
     page.get_by_role("tab", name="You said, we did").click()
-    rows = list(csv.DictReader(open(download(page, "Download as CSV"), encoding="utf-8")))
+    with download(page, "Download as CSV").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
     assert len(rows) == shared and "Owner" not in rows[0]
     page.close()

@@ -25,7 +25,7 @@ def test_brief_renders_and_its_markdown_downloads(app_for_role, browser: Browser
     expected_open = len(open_actions(engine, session_id, TODAY))
     engine.dispose()
     assert page.get_by_text(f"{counted(expected_open, 'open action')},").count() == 1
-    text = open(download(page, "Download the brief (Markdown)"), encoding="utf-8").read()
+    text = download(page, "Download the brief (Markdown)").read_text(encoding="utf-8")
     assert text.startswith("# Session brief: Supporting carers at work")
     assert f"| {attendees_by_date()['2025-04-24']} |" in text
     assert save_screenshot(page, f"brief-{width}x{height}").stat().st_size > 10_000

@@ -29,7 +29,8 @@ def test_the_legend_sits_below_the_plot_inside_the_figure(elements):
     fig = progress_figure(progress(elements))
     gap = -fig.layout.legend.y * plot_height(fig)  # from the plot's foot to the legend's top, in pixels
     assert fig.layout.legend.yanchor == "top" and 0 < gap < fig.layout.margin.b  # clear of the axis, not cut off
-    assert {axis.title.text for axis in (fig.layout.xaxis, fig.layout.xaxis2) if axis} <= {None, ""}  # one title says it
+    # One title says it.
+    assert {axis.title.text for axis in (fig.layout.xaxis, fig.layout.xaxis2) if axis} <= {None, ""}
     assert [t.name for t in fig.data if t.showlegend is not False][:2] == ["Done", "Open, overdue"]
 
 

@@ -16,8 +16,9 @@ def scores() -> pd.DataFrame:
     for code, base in (("PP4", 5.5), ("ENG", 6.5)):
         for year in range(2021, 2026):
             missing = code == "PP4" and year == 2023
-            rows.append({"metric_code": code, "survey_year": year, "score": math.nan if missing else base + 0.1 * (year - 2021),
-                         "responses": 2000, "best": math.nan if missing else base + 1,
+            rows.append({"metric_code": code, "survey_year": year,
+                         "score": math.nan if missing else base + 0.1 * (year - 2021), "responses": 2000,
+                         "best": math.nan if missing else base + 1,
                          "average": math.nan if missing else base + 0.3, "worst": math.nan if missing else base - 0.5})
     return pd.DataFrame(rows)
 

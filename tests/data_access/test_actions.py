@@ -47,11 +47,13 @@ def changes_of(engine: Engine, action_id: int) -> list[tuple]:
 def test_marking_an_action_done_records_each_field_changed(writable):
     before = pick(writable, "in progress")
     version = edit_action(writable, before["action_id"], before["version"],
-                          {"status": "done", "completed_date": date(2026, 11, 20), "we_did": "  Done: rotas out 8 weeks ahead "},
+                          {"status": "done", "completed_date": date(2026, 11, 20),
+                           "we_did": "  Done: rotas out 8 weeks ahead "},
                           ASHA, NOW)
     after = action(writable, before["action_id"], TODAY)
     assert version == after["version"] == before["version"] + 1
-    assert (after["status"], after["completed_date"], after["we_did"]) == ("done", date(2026, 11, 20), "Done: rotas out 8 weeks ahead")
+    assert (after["status"], after["completed_date"], after["we_did"]) == (
+        "done", date(2026, 11, 20), "Done: rotas out 8 weeks ahead")
     assert (after["updated_by"], after["updated_at"].to_pydatetime()) == ("Asha Patel", NOW)
     assert changes_of(writable, before["action_id"]) == [
         ("completed_date", None, "2026-11-20", "Asha Patel"),

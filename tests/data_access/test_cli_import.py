@@ -27,7 +27,7 @@ def cli(url: str, *args: str, **settings: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": url, "BC_AS_OF": "2026-11-23", **settings}
     env.pop("BC_PERSON_KEY_SECRET", None)
     return subprocess.run([sys.executable, "-m", "data_access", *args], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 def stats(url: str) -> dict[str, int]:

@@ -136,7 +136,8 @@ def test_there_are_at_least_25_kinds_of_bad_file() -> None:
     assert len({name for name, *_ in BAD_FILES}) == len(BAD_FILES) >= 25
 
 
-@pytest.mark.parametrize(("kind", "raw", "given", "message"), [pytest.param(*rest, id=name) for name, *rest in BAD_FILES])
+@pytest.mark.parametrize(("kind", "raw", "given", "message"),
+                         [pytest.param(*rest, id=name) for name, *rest in BAD_FILES])
 def test_a_bad_file_is_refused_with_its_message_and_changes_nothing(trust: Engine, kind, raw, given, message) -> None:
     stats, before = row_counts(trust), table_snapshot(trust)
     with pytest.raises(ImportRefused) as refused:

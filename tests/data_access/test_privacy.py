@@ -27,7 +27,8 @@ def test_person_key_ignores_case_and_surrounding_space_in_the_email() -> None:
 
 
 def test_person_keys_maps_a_column() -> None:
-    keys = person_keys("s", pd.Series([EMAIL, f" {EMAIL.upper()}\t", "other@example.nhs.uk", "İlker.Şahin@example.nhs.uk"]))
+    keys = person_keys("s", pd.Series([EMAIL, f" {EMAIL.upper()}\t", "other@example.nhs.uk",
+                                       "İlker.Şahin@example.nhs.uk"]))
     assert keys.tolist() == [person_key("s", EMAIL)] * 2 + [person_key("s", "other@example.nhs.uk"),
                                                             person_key("s", "İlker.Şahin@example.nhs.uk")]
 

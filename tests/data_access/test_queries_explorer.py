@@ -35,7 +35,8 @@ def feedback_rows(**conditions) -> list[dict[str, str]]:
 def people_by_group() -> Counter:
     """Distinct attendees per staff group over all reports, from the Teams files and the staff list."""
     staff = {row["email"].lower(): row["staff_group"] for row in csv_rows("people.csv")}
-    emails = {r["Email"].lower() for path in teams_reports() for r in report_participants(path) if r["Role"] == "Attendee"}
+    emails = {r["Email"].lower() for path in teams_reports() for r in report_participants(path)
+              if r["Role"] == "Attendee"}
     return Counter(staff.get(email, "Unknown") for email in emails)
 
 
@@ -55,7 +56,8 @@ def test_element_and_source_filters_narrow_the_counts(seeded_engine: Engine):
     filters = Filters(TRUST, elements=("PP4",), sources=("board",))
     shares = qf.sub_theme_by_series(seeded_engine, filters, THRESHOLD)
     pp4_dates = {row["starts_at"][:10] for row in csv_rows("sessions.csv") if row["element_code"] == "PP4"}
-    expected = sum(1 for row in csv_rows("feedback.csv") if row["session_date"] in pp4_dates and row["source"] == "board")
+    expected = sum(1 for row in csv_rows("feedback.csv")
+                   if row["session_date"] in pp4_dates and row["source"] == "board")
     assert shares.groupby("series")["series_items"].first().sum() == expected
 
 

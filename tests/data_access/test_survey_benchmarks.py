@@ -60,7 +60,7 @@ def test_two_trusts_of_one_group_get_the_published_benchmarks_in_either_order(mi
 
 def test_another_trusts_import_from_a_newer_workbook_leaves_the_first_trusts_alone(migrated_engine: Engine) -> None:
     import_trust(migrated_engine, "RA1")
-    revised = [row[:3] + [8.4, *row[4:]] if row[0] == "P04" else row for row in ACUTE_ROWS]
+    revised = [[*row[:3], 8.4, *row[4:]] if row[0] == "P04" else row for row in ACUTE_ROWS]
     import_trust(migrated_engine, "RA2", workbook(revised))
     stored = benchmarks(migrated_engine)
     assert stored[("RA1", "PP1")] == PUBLISHED["PP1"]

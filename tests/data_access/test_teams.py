@@ -244,7 +244,8 @@ def test_a_name_that_opens_with_quoted_words_is_read_as_written() -> None:
 def test_a_quotation_mark_left_open_in_the_summary_is_named_not_mistaken_for_a_missing_table() -> None:
     problem = refused(sections(*UK_PEOPLE, title='"Big Conversation: Team'))
     assert [(p.row, p.message) for p in problem.problems] == [
-        (2, "a quoted cell is never closed, so the rows from here on cannot be read; export the report from Teams again")]
+        (2, "a quoted cell is never closed, so the rows from here on cannot be read; "
+            "export the report from Teams again")]
 
 
 def test_a_cell_over_several_lines_in_the_summary_leaves_the_rows_after_it_where_a_spreadsheet_shows_them() -> None:

@@ -59,11 +59,11 @@ def reach_trust(engine: Engine, people: dict[str, int], headcount: dict[str, int
 
 
 def test_under_reached_means_a_ratio_below_exactly_0_8(migrated_engine: Engine) -> None:
-    # 2,000 people of a workforce of 1,000: A is 797 of them against half the workforce (0.797), B 160 against a
-    # tenth (exactly 0.8), C 1,043 against 40% (1.30375).
-    reach_trust(migrated_engine, {"A": 797, "B": 160, "C": 1043}, {"A": 500, "B": 100, "C": 400})
+    # 2,000 people of a workforce of 1,000: A is 795 of them against half the workforce (0.795), B 160 against a
+    # tenth (exactly 0.8), C 1,045 against 40% (1.30625). Multiples of 5, as published counts are.
+    reach_trust(migrated_engine, {"A": 795, "B": 160, "C": 1045}, {"A": 500, "B": 100, "C": 400})
     frame = qr.representation(migrated_engine, Filters("RRR"), "staff_group", 1, date(2026, 1, 1))
     ratios = dict(zip(frame["group"], frame["ratio"]))
-    assert ratios == {"A": 0.797, "B": 0.8, "C": 1.30375}
+    assert ratios == {"A": 0.795, "B": 0.8, "C": 1.30625}
     assert representation_summary(frame, "Staff group").startswith("Under-reached (ratio below 0.8, striped orange "
                                                                    "bars): A.")

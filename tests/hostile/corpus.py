@@ -210,8 +210,10 @@ def _survey() -> Iterator[Hostile]:
     """Benchmark tables and workbooks with impossible years, scores and organisation codes."""
     def table(label: str, column: str, value: str) -> bytes:
         return csv_bytes([dict(r, **{column: value}) if r[""] == label else r for r in TABLE])
-    yield Hostile("score-email", "survey", table("Your org", "Morale", EMAIL), "row 2, column Morale: expected a number")
-    yield Hostile("score-formula", "survey", table("Best", "Morale", FORMULA), "row 3, column Morale: expected a number")
+    yield Hostile("score-email", "survey", table("Your org", "Morale", EMAIL),
+                  "row 2, column Morale: expected a number")
+    yield Hostile("score-formula", "survey", table("Best", "Morale", FORMULA),
+                  "row 3, column Morale: expected a number")
     yield Hostile("score-11", "survey", table("Average", "Morale", "11"), "row 4, column Morale: a score must be from")
     yield Hostile("label-name", "survey", table("Worst", "", NAME), "row 5, column A: unexpected row")
     yield Hostile("year-2100", "survey", csv_bytes(TABLE), "from 2021 to", {"survey_year": 2100})
@@ -223,8 +225,8 @@ def _survey() -> Iterator[Hostile]:
              "longer than the 10 characters this field holds"),
             ("workbook-year-2100", lambda s: s.rename(columns={"PP1_2024": "PP1_2100"}),
              "column PP1_2100: on sheet 'Acute and Acute Community': the survey year must be from 2021"),
-            ("workbook-score-email", lambda s: s.astype({"PP5_2024": object}).assign(
-                PP5_2024=[EMAIL] * len(s)), "column PP5_2024: on sheet 'Acute and Acute Community': expected a number")):
+            ("workbook-score-email", lambda s: s.astype({"PP5_2024": object}).assign(PP5_2024=[EMAIL] * len(s)),
+             "column PP5_2024: on sheet 'Acute and Acute Community': expected a number")):
         changed = {n: (change(s) if n == first else s) for n, s in sheets.items()}
         yield Hostile(name, "survey", _workbook_bytes(changed), expect, {"org_code": "R" * 50 if "50" in name
                                                                          else "R9Z", "survey_year": None}, "xlsx")

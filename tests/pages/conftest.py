@@ -28,7 +28,8 @@ def app(sample_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cal
     `user` is what the app reads as st.user (AppTest's own default, no sign-in configured, when not given).
 
     Every run, after a switch_page too, goes through dashboard.py (sidebar filters, navigation, then the page), as
-    on a server: plain AppTest would run a page in pages/ on its own, without the sidebar (see tests.support.app_runs)."""
+    on a server: plain AppTest would run a page in pages/ on its own, without the sidebar
+    (see tests.support.app_runs)."""
     def run(role: str = "od_team", database_url: str | None = None, user: dict | None = None,
             **params: str | list[str]) -> AppTest:
         monkeypatch.setenv("DATABASE_URL", database_url or sample_sqlite_url)

@@ -96,8 +96,8 @@ def test_other_roles_see_the_register_read_only(app, role):
 def test_the_od_team_sees_its_internal_notes(app, own_copy):
     engine = make_engine(own_copy)
     first = register(engine, Filters("R9Z"), TODAY).iloc[0]
-    edit_action(engine, int(first["action_id"]), int(first["version"]), {"internal_note": NOTE}, Actor("od.lead", "od_team"),
-                datetime(2026, 11, 23, 9, 0))
+    edit_action(engine, int(first["action_id"]), int(first["version"]), {"internal_note": NOTE},
+                Actor("od.lead", "od_team"), datetime(2026, 11, 23, 9, 0))
     engine.dispose()
     shown = register_table(actions_page(app, database_url=own_copy))
     assert shown.loc[shown["ID"] == first["action_id"], "Internal note"].tolist() == [NOTE]
@@ -166,7 +166,8 @@ def test_a_stale_edit_through_the_form_is_refused_naming_who_changed_it(app, own
     action_id = int(at.selectbox(key="edit_choice").value.split(" · ")[0])
     engine = make_engine(own_copy)
     opened = action(engine, action_id, TODAY)
-    edit_action(engine, action_id, opened["version"], {"owner": "EDI Lead"}, Actor("Sam Jones", "od_team"), datetime(2026, 11, 23, 9, 15))
+    edit_action(engine, action_id, opened["version"], {"owner": "EDI Lead"}, Actor("Sam Jones", "od_team"),
+                datetime(2026, 11, 23, 9, 15))
     at.text_area(key=f"edit_{action_id}_note").set_value("Chased by email")
     at.button(key=f"FormSubmitter:edit_{action_id}-Save changes").click().run()
     assert any("Not saved: Sam Jones changed this action on 23 November 2026 at 09:15" in e.value for e in at.error)

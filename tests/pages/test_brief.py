@@ -39,7 +39,8 @@ def test_the_first_upcoming_session_is_briefed_by_default(app):
     earlier = as_shown(at.dataframe[0])
     same = earlier[earlier["Why listed"] == "Same element"]
     assert list(same["Attended"]) == [attendees_by_date()[d] for d in ("2022-04-11", "2023-07-20", "2025-04-24")]
-    assert [as_read(e.label) for e in at.expander][:2] == ["Working from home (58 items)", "Flexible working (47 items)"]
+    assert [as_read(e.label) for e in at.expander][:2] == ["Working from home (58 items)",
+                                                           "Flexible working (47 items)"]
     assert any(m.value == r"Not enough hot desks when we do come in  " "\n"
                r":gray[:small[Hybrid working and hot desks\, 24 April 2025]]" for m in at.markdown)
     actions = as_shown(at.dataframe[1])
@@ -95,8 +96,8 @@ def test_an_older_link_naming_a_session_by_its_current_label_still_opens_it(app)
 def test_a_link_to_a_session_that_no_longer_exists_says_so(app, stale):
     at = brief_page(app, session=stale)
     assert link_warnings(at) == [
-        f"This link's session ({escape_markdown(stale)}) no longer exists, so the brief below is for another one: {CARERS}. "
-        "Choose the session you want."]
+        f"This link's session ({escape_markdown(stale)}) no longer exists, so the brief below is for another one: "
+        f"{CARERS}. Choose the session you want."]
     assert chosen(at) == CARERS
 
 

@@ -43,7 +43,8 @@ def test_headline_figures_show_series_3_against_series_2_per_session_too(app, sa
     assert shown["Actions open"][0] == str(now["actions_open"])
     assert shown["Actions overdue"] == (str(now["actions_overdue"]),
                                         str(now["actions_overdue"] - before["actions_overdue"]))
-    assert any(as_read(c.value).startswith("Series 3 (January 2024 to present, 11 sessions held), compared with Series 2 "
+    assert any(as_read(c.value).startswith("Series 3 (January 2024 to present, 11 sessions held), compared with "
+                                           "Series 2 "
                                   "(October 2022 to September 2023, 7 sessions held).") for c in at.caption)
     assert now["sessions_held"] == 11 and before["sessions_held"] == 7
 
@@ -64,7 +65,8 @@ def test_with_dates_set_the_headline_describes_and_compares_exactly_those_dates(
     before = q.headline_totals(engine, replace(chosen, date_from=date(2023, 8, 30), date_to=date(2024, 2, 29)), TODAY)
     engine.dispose()
     assert before["sessions_held"] > 0 and now["sessions_held"] > 0
-    assert any(as_read(c.value) == f"Sessions held from 1 March 2024 to 31 August 2024 ({now['sessions_held']} sessions), "
+    assert any(as_read(c.value) == f"Sessions held from 1 March 2024 to 31 August 2024 ({now['sessions_held']} "
+                                    "sessions), "
                           "compared with the 184 days just before (30 August 2023 to 29 February 2024): "
                           f"{before['sessions_held']} sessions." for c in at.caption)
     shown = metrics(at)
@@ -110,7 +112,8 @@ def test_first_series_has_nothing_to_compare(app):
     at = app(series="Series 1")
     assert not at.exception
     assert metrics(at)["Sessions held"] == ("7", "")
-    assert any(as_read(c.value) == "Series 1 (February 2022 to August 2022, 7 sessions held): the first series, with nothing "
+    assert any(as_read(c.value) == "Series 1 (February 2022 to August 2022, 7 sessions held): the first series, "
+               "with nothing "
                "before it to compare." for c in at.caption)
 
 

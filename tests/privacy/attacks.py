@@ -160,9 +160,9 @@ def series_items_attack(views: Views, report: Report, view: View) -> None:
     for row in shown.shares:
         key = (row["series"], "__series_items__")
         truth = views.true(view).get(key, 0)
-        if shown.value(key) is None and truth > 0 and row["items"] and row["share"]:
-            if pinned(over(span(row["items"]), row["share"])) == truth:
-                report.add(Derived("share", view, key, truth, f"items over share in {view.label()}"))
+        if (shown.value(key) is None and truth > 0 and row["items"] and row["share"]
+                and pinned(over(span(row["items"]), row["share"])) == truth):
+            report.add(Derived("share", view, key, truth, f"items over share in {view.label()}"))
 
 
 def comments_attack(views: Views, report: Report, small: View, big: View, target: View) -> None:

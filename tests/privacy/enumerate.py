@@ -3,6 +3,7 @@ with one value added or removed, date windows one session apart, and the briefs 
 then every breakdown against the totals and shares shown beside it."""
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections import Counter
@@ -77,10 +78,10 @@ def default_scope(views: Views) -> Scope:
     quiet = truth.feedback["staff_group"].value_counts().index[::-1][:3]
     return Scope(
         reach=reach_views(whole),
-        feedback=feedback_views(whole, FIXED_SEARCHES + common_words(views))
-        + [View("verbatim", narrower[0], ""), View("sub_theme_by_series", narrower[1]),
-           View("sub_theme_by_element", narrower[2])],
-        windows=reach_views(whole)[:4] + [View("sub_theme_by_series", views.filters(staff_groups=(g,))) for g in quiet])
+        feedback=[*feedback_views(whole, FIXED_SEARCHES + common_words(views)), View("verbatim", narrower[0], ""),
+                  View("sub_theme_by_series", narrower[1]), View("sub_theme_by_element", narrower[2])],
+        windows=[*reach_views(whole)[:4],
+                 *(View("sub_theme_by_series", views.filters(staff_groups=(g,))) for g in quiet)])
 
 
 def filter_pairs(views: Views, report: Report, base: View, fields: tuple[str, ...], feedback: bool) -> None:
@@ -98,7 +99,7 @@ def filter_pairs(views: Views, report: Report, base: View, fields: tuple[str, ..
 
 def window_steps(days: list[date]) -> Iterator[tuple[dict, dict, dict]]:
     """(shorter, longer, the session between) for date windows one session apart, with To alone and From alone."""
-    for before, after in zip(days, days[1:]):
+    for before, after in itertools.pairwise(days):
         yield {"date_to": before}, {"date_to": after}, {"date_from": after, "date_to": after}
         yield {"date_from": after}, {"date_from": before}, {"date_from": before, "date_to": before}
 
@@ -117,7 +118,7 @@ def brief_pairs(views: Views, report: Report) -> None:
     sessions = views.truth.attendance.drop_duplicates("session_id").sort_values("day")
     for element, held in sessions.groupby("element_code"):
         rows = list(held.itertuples())
-        for before, after in zip(rows, rows[1:]):
+        for before, after in itertools.pairwise(rows):
             for dimension in ("staff_group", "division"):
                 small = View("brief", views.filters(sessions=(before.session_id,)), dimension)
                 big = View("brief", views.filters(sessions=(after.session_id,)), dimension)

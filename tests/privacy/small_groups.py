@@ -53,9 +53,11 @@ def _sessions(org_id: int, series_ids: list[int]) -> list[dict]:
         for n in range(SESSIONS_PER_SERIES):
             day = start + timedelta(days=21 + 70 * n)
             rows.append({"series_id": series_id, "title": f"Listening session {len(rows) + 1}",
-                         "element_code": taxonomy.ELEMENT_CODES[len(rows) % 3], "starts_at": datetime(day.year, day.month, day.day, 12),
+                         "element_code": taxonomy.ELEMENT_CODES[len(rows) % 3],
+                         "starts_at": datetime(day.year, day.month, day.day, 12),
                          "host_roles": "Chief People Officer", "format": "online", "status": SESSION_HELD})
-    rows.append({**rows[-1], "title": "Planned session", "starts_at": datetime(2026, 12, 1, 12), "status": SESSION_PLANNED})
+    rows.append({**rows[-1], "title": "Planned session", "starts_at": datetime(2026, 12, 1, 12),
+                 "status": SESSION_PLANNED})
     return rows
 
 
@@ -94,7 +96,8 @@ def load_small_groups(engine: Engine) -> Engine:
     people = _people(rng)
     with engine.begin() as conn:
         org_id = conn.execute(insert(Organisation).returning(Organisation.id),
-                              {"ods_code": ORG, "name": "Small Groups NHS Trust", "benchmark_group": "Test"}).scalar_one()
+                              {"ods_code": ORG, "name": "Small Groups NHS Trust",
+                               "benchmark_group": "Test"}).scalar_one()
         series_ids = [conn.execute(insert(Series).returning(Series.id),
                                    {"organisation_id": org_id, "name": f"Series {n + 1}", "start_date": start,
                                     "end_date": None, "cadence": "quarterly", "description": ""}).scalar_one()
@@ -108,7 +111,8 @@ def load_small_groups(engine: Engine) -> Engine:
         tags = [{"feedback_id": item, "sub_theme": str(theme)} for item in ids if rng.random() < 0.85
                 for theme in rng.choice(SUB_THEMES, size=int(rng.integers(1, 3)), replace=False)]
         conn.execute(insert(FeedbackSubTheme), tags)
-        workforce = [{"organisation_id": org_id, "as_at": date(2022, 3, 31), "staff_group": group, "division": division,
-                      "headcount": int(rng.integers(5, 400))} for group in taxonomy.STAFF_GROUPS for division in DIVISIONS]
+        workforce = [{"organisation_id": org_id, "as_at": date(2022, 3, 31), "staff_group": group,
+                      "division": division, "headcount": int(rng.integers(5, 400))}
+                     for group in taxonomy.STAFF_GROUPS for division in DIVISIONS]
         conn.execute(insert(Workforce), workforce)
     return engine

@@ -49,7 +49,8 @@ def table(runs: dict[str, tuple[Report, Views]], backend: str) -> str:
                 cells.append(f"{found.pairs[attack]} pairs, {found.derived_by_attack()[attack]} "
                              f"({found.small_by_attack(THRESHOLD)[attack]})")
         lines.append(f"{backend}: {attack:<9} " + " ".join(f"{cell:>22}" for cell in cells))
-    lines.append(f"{backend}: views read " + ", ".join(f"{name} {views.read_count()}" for name, (_, views) in runs.items()))
+    read = ", ".join(f"{name} {views.read_count()}" for name, (_, views) in runs.items())
+    lines.append(f"{backend}: views read {read}")
     return "\n".join(lines)
 
 

@@ -38,7 +38,8 @@ def breakdowns(views: Views) -> list[View]:
               views.filters(bands=(views.truth.values("bands")[-1],))]
     return ([View(kind, filters, d) for filters in chosen for kind in ("representation", "people_by_series")
              for d in DIMENSIONS] + [View("first_and_returning", filters) for filters in chosen]
-            + [View(kind, views.filters(staff_groups=(quiet,))) for kind in ("sub_theme_by_series", "sub_theme_by_element")])
+            + [View(kind, views.filters(staff_groups=(quiet,)))
+               for kind in ("sub_theme_by_series", "sub_theme_by_element")])
 
 
 @pytest.mark.parametrize("dataset", ["sample", "small groups"])

@@ -44,7 +44,8 @@ class Truth:
             tags = pd.read_sql(text(TAGS_SQL), conn)
         for frame in (attendance, feedback):
             frame["day"] = pd.to_datetime(frame["starts_at"]).dt.date
-        attendance[["staff_group", "division", "band"]] = attendance[["staff_group", "division", "band"]].fillna(UNKNOWN)
+        people = ["staff_group", "division", "band"]
+        attendance[people] = attendance[people].fillna(UNKNOWN)
         feedback["staff_group"] = feedback["staff_group"].fillna(UNKNOWN)
         themes = tags.groupby("feedback_id")["sub_theme"].agg(lambda names: tuple(sorted(names)))
         feedback["themes"] = feedback["id"].map(themes).map(lambda t: t if isinstance(t, tuple) else (NOT_TAGGED,))

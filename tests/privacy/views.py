@@ -67,7 +67,8 @@ def representation_shown(frame: pd.DataFrame) -> Shown:
 
 def table_shown(frame: pd.DataFrame) -> Shown:
     """A table of counts by row and column."""
-    return Shown({(row, column): _number(value) for row, values in frame.iterrows() for column, value in values.items()})
+    return Shown({(row, column): _number(value)
+                  for row, values in frame.iterrows() for column, value in values.items()})
 
 
 def returning_shown(frame: pd.DataFrame) -> Shown:

@@ -11,12 +11,12 @@ from pypdf import PdfReader
 
 from data_access import queries_brief
 from data_access.suppression import published
+from formats.markup import markdown_text
 from reports import pdf_document
 from reports.brief import BriefReads, collect_brief
 from reports.brief_markdown import brief_markdown
 from reports.brief_pdf import brief_pdf
 from reports.brief_sections import BRIEF, SECTIONS
-from formats.markup import markdown_text
 from tests.helpers import attendees_by_date, csv_rows, report_participants, teams_reports
 
 TODAY = date(2026, 11, 23)
@@ -41,16 +41,17 @@ def test_markdown_holds_every_section_with_the_sessions_numbers(brief):
     for heading in SECTIONS.values():
         assert f"## {heading}" in text
     attendees = attendees_by_date()
-    assert f"| 11 April 2022 | Flexibility Conversation | Work flexibly | Deputy Chief People Officer\\; Chief Executive " \
-           f"| {attendees['2022-04-11']} |" in text
+    assert ("| 11 April 2022 | Flexibility Conversation | Work flexibly | Deputy Chief People Officer\\; "
+            f"Chief Executive | {attendees['2022-04-11']} |") in text
     assert f"### {markdown_text('Working from home (58 items)')}" in text
-    assert (f"> Not enough hot desks when we do come in\n>\n> — {markdown_text('Hybrid working and hot desks, 24 April 2025')}"
-            in text)
+    hot_desks = markdown_text("Hybrid working and hot desks, 24 April 2025")
+    assert f"> Not enough hot desks when we do come in\n>\n> — {hot_desks}" in text
     assert "| Rotas come out too late to plan childcare | Rotas will be published at least 6 weeks in advance | " \
            "Chief People Officer | coming soon | 19 November 2025 | Overdue |" in text
     assert "## Done since the last session on this element (24 April 2025)" in text
     cells = ("Work flexibly", "2025", "7.21", "7.32", "6.70", "5.83")
-    assert "| " + " | ".join(markdown_text(c) for c in cells) + " |" in text  # the median of all 120, the trust included
+    # the median of all 120, the trust included
+    assert "| " + " | ".join(markdown_text(c) for c in cells) + " |" in text
     assert "Group best, average (the median) and worst are over every organisation in the trust's benchmarking " \
            "group, the trust included." in text
 
@@ -112,7 +113,8 @@ def test_without_the_unicode_fonts_the_pdf_still_builds_in_latin_1(brief, monkey
 def pp6_people_by_staff_group() -> dict[str, int]:
     """Distinct attendees of held PP6 sessions so far by staff group, from the Teams reports and the staff list."""
     groups = {row["email"].lower(): row["staff_group"] for row in csv_rows("people.csv")}
-    dates = {s["starts_at"][:10] for s in csv_rows("sessions.csv") if s["element_code"] == "PP6" and s["status"] == "held"}
+    dates = {s["starts_at"][:10] for s in csv_rows("sessions.csv")
+             if s["element_code"] == "PP6" and s["status"] == "held"}
     people = {r["Email"].lower() for path in teams_reports() if path.name[:10] in dates
               for r in report_participants(path) if r["Role"] == "Attendee"}
     counts: dict[str, int] = {}

@@ -19,6 +19,7 @@ def test_raised_keeps_the_sub_themes_order_and_each_ones_comments_in_order():
     assert raised(sub_themes, verbatim) == [
         Raised("Workload", 12, [("Too many <b>shifts</b>", "Safe staffing, 5 January 2023"),
                                 ("We never stop", "Breaks, 14 November 2022")]),
-        Raised("Car parking", 5, [("No spaces after 8am", "Travel, 11 April 2022"), ("Fines", "Travel, 11 April 2022")]),
+        Raised("Car parking", 5, [("No spaces after 8am", "Travel, 11 April 2022"),
+                                  ("Fines", "Travel, 11 April 2022")]),
         Raised("Rotas", 3, []),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from unittest.mock import patch
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
@@ -24,12 +25,8 @@ def as_on_a_server() -> Iterator[None]:
         detect(manager, *args, **kwargs)
         PagesManager.uses_pages_directory = False
 
-    PagesManager.__init__ = as_navigation_app
-    try:
-        with compiled_once():
-            yield
-    finally:
-        PagesManager.__init__ = detect
+    with patch.object(PagesManager, "__init__", as_navigation_app), compiled_once():
+        yield
 
 
 @contextmanager
@@ -37,10 +34,7 @@ def compiled_once() -> Iterator[None]:
     """AppTest compiles its scripts again on every run (new ScriptCaches each time, one for the main script and one
     for pages); a server compiles each once and keeps the bytecode until the file changes. Runs here share one
     cache, pages and floor alike."""
-    new_cache = ScriptCache
-    shared = new_cache()
-    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
-    try:
+    shared = ScriptCache()
+    with (patch.object(app_test, "ScriptCache", lambda: shared),
+          patch.object(local_script_runner, "ScriptCache", lambda: shared)):
         yield
-    finally:
-        app_test.ScriptCache = local_script_runner.ScriptCache = new_cache

@@ -59,7 +59,7 @@ class PostgresServer:
         if self.run_as:
             command = ["runuser", "-u", self.run_as, "--", *command] if shutil.which("runuser") else \
                 ["su", self.run_as, "-s", "/bin/sh", "-c", shlex.join(command)]
-        done = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=300)
+        done = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=300, check=False)
         if done.returncode != 0:
             log = self.folder / "server.log"
             tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
