@@ -43,7 +43,7 @@ def markdown_shown(at) -> list[str]:
     return [str(text) for text in bodies + labels]
 
 
-@pytest.mark.parametrize(("script", "params"), PAGES, ids=lambda value: str(value))
+@pytest.mark.parametrize(("script", "params"), PAGES, ids=str)
 def test_hostile_text_shows_as_typed_on_every_page(app, hostile_copy, script, params):
     at = app(database_url=hostile_copy, **params).switch_page(script).run()
     assert not at.exception, at.exception
