@@ -24,6 +24,7 @@ class Settings:
     user_name: str = "local user"
     max_upload_bytes: int = 20 * 1024 * 1024
     min_minutes: float = 0.0
+    comment_threshold: int = 10  # staff groups' comments: each shown only from sessions where no group made fewer
 
     @property
     def seeds_sample_data(self) -> bool:
@@ -54,9 +55,9 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     role = env.get("BC_ROLE", "od_team").strip().lower().replace(" ", "_")
     if role not in ROLES:
         raise ValueError(f"BC_ROLE must be one of {', '.join(ROLES)}; got {role!r}")
-    threshold = int(env.get("BC_SUPPRESSION_THRESHOLD", "10"))
-    if threshold < 1:
-        raise ValueError("BC_SUPPRESSION_THRESHOLD must be 1 or more")
+    threshold, comments = (int(env.get(name, "10")) for name in ("BC_SUPPRESSION_THRESHOLD", "BC_COMMENT_THRESHOLD"))
+    if threshold < 1 or comments < 1:
+        raise ValueError("BC_SUPPRESSION_THRESHOLD and BC_COMMENT_THRESHOLD must be 1 or more")
     as_of = env.get("BC_AS_OF")
     max_upload_mb = float(env.get("BC_MAX_UPLOAD_MB", "20"))
     if max_upload_mb <= 0:
@@ -70,6 +71,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         user_name=env.get("BC_USER", "").strip() or "local user",
         max_upload_bytes=int(max_upload_mb * 1024 * 1024),
         min_minutes=minimum_minutes(env),
+        comment_threshold=comments,
     )
 
 

@@ -48,7 +48,7 @@ VIEWS = ("Themes", "Reach", "Feedback")
 CHARTED_THEMES = 6
 
 filters = explorer_filters(page_filters())
-threshold = settings().suppression_threshold
+threshold, comments = settings().suppression_threshold, settings().comment_threshold
 
 st.title("Theme explorer")
 st.caption(f"What staff are telling us, and whether it is changing. {protected(threshold)}")
@@ -147,21 +147,21 @@ def feedback() -> None:
     if filters.divisions or filters.bands:
         st.caption("Feedback is not linked to divisions or bands, so those filters do not narrow it.")
     try:
-        found = verbatim(filters, search, threshold, TABLE_ROWS)
+        found = verbatim(filters, search, comments, TABLE_ROWS)
     except SearchSyntaxError as problem:
         st.warning(f"That search cannot be read: {problem}")
         return
     if search.strip():
         st.caption(f"Read as: {escape_markdown(describe(parse(search)))}")
     if found.withheld:
-        st.info(comments_withheld(threshold, found.left_out))
+        st.info(comments_withheld(comments, found.left_out))
         return
     if found.left_out:
-        st.caption(comments_withheld(threshold, found.left_out))
+        st.caption(comments_withheld(comments, found.left_out))
     st.metric("Matching items", whole(found.total), border=True, width=200)
     show_verbatim(found.items, found.total, search)
     if found.total:
-        every = verbatim.on_demand(filters, search, threshold)
+        every = verbatim.on_demand(filters, search, comments)
         download_buttons(lambda: every().items, "feedback", "dl_feedback")
     st.caption(f"Figures as at {long_date(settings().today)}.")
 

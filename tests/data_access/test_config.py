@@ -36,3 +36,13 @@ def test_a_configured_database_is_never_given_sample_data():
 def test_nonsense_is_refused(env, message):
     with pytest.raises(ValueError, match=message):
         load_settings(env)
+
+
+def test_the_comment_threshold_is_its_own_setting_and_must_be_at_least_one() -> None:
+    from data_access.config import load_settings
+
+    assert load_settings({}).comment_threshold == 10
+    assert load_settings({"BC_COMMENT_THRESHOLD": "15"}).comment_threshold == 15
+    assert load_settings({"BC_COMMENT_THRESHOLD": "15"}).suppression_threshold == 10
+    with pytest.raises(ValueError, match="BC_COMMENT_THRESHOLD must be 1 or more"):
+        load_settings({"BC_COMMENT_THRESHOLD": "0"})
