@@ -47,7 +47,8 @@ def test_a_crafted_workbook_is_refused_at_once_with_little_memory(name: str) -> 
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert message in str(refused.value)
-    assert took < 0.75 and peak < 60 * 1024 * 1024, (took, peak)
+    # Seconds, not the 25 s to 10 min the bombs took before, with room for a busy machine and tracemalloc.
+    assert took < 5 and peak < 60 * 1024 * 1024, (took, peak)
 
 
 def test_the_dimension_bomb_is_as_small_as_the_one_reported() -> None:
