@@ -8,6 +8,10 @@ import re
 # CommonMark lets any ASCII punctuation be backslash-escaped; escaping it all means text can never open a link, an
 # image, emphasis, an HTML tag, LaTeX ($), a Streamlit colour directive or an icon (:red[...], :material/...:).
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Streamlit's Markdown turns bare web addresses and email addresses into live links after escapes are read, so each
+# is broken with an invisible word joiner where its pattern needs two characters side by side.
+_WORD_JOINER = "\u2060"
+_LINKABLE = re.compile(r"(?i)(?<=\w)(?=://)|(?<=\bwww)(?=\.)|(?<=\w)(?=@)")
 # Line breaks and runs of spaces read as one space: a line break would end the element's paragraph, and four spaces
 # at its start would make a code block.
 _SPACES = re.compile(r"\s+")
@@ -17,7 +21,8 @@ def markdown_text(text: object) -> str:
     """Text that Markdown (Streamlit's elements, the Markdown downloads) shows exactly as typed, on one line."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return _PUNCTUATION.sub(r"\\\1", _SPACES.sub(" ", str(text)))
+    unlinked = _LINKABLE.sub(_WORD_JOINER, _SPACES.sub(" ", str(text)))
+    return _PUNCTUATION.sub(r"\\\1", unlinked)
 
 
 def plotly_text(text: object) -> str:

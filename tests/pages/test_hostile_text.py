@@ -6,12 +6,8 @@ import json
 import re
 
 import pytest
-from sqlalchemy import update
+from tests.hostile.text import make_hostile
 
-from data_access.database import make_engine
-from data_access.models import Action, Attendance, Feedback, FeedbackSubTheme, Series, Session, Workforce
-
-HOSTILE = "[prize](https://evil.example) **bold** :red[red] $x$ <img src=x> :material/home:"
 ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")
 # What each would look like had it been read as markup rather than shown as typed.
 RAW = ("[prize](https", "**bold**", ":red[red]", "$x$", "<img", ":material/home:")
@@ -22,17 +18,7 @@ PAGES = [("pages/overview.py", {}), ("pages/explorer.py", {"view": "Themes"}), (
 @pytest.fixture
 def hostile_copy(own_copy: str) -> str:
     """The sample with the hostile string in every field a file or a person fills and a page shows."""
-    engine = make_engine(own_copy)
-    with engine.begin() as conn:
-        conn.execute(update(Session).values(title=Session.title + " " + HOSTILE, key_themes=HOSTILE))
-        conn.execute(update(Series).values(name=Series.name + " " + HOSTILE))
-        conn.execute(update(Action).values(owner=HOSTILE, you_said=HOSTILE, we_did=HOSTILE))
-        conn.execute(update(Feedback).values(text=Feedback.text + " " + HOSTILE, prompt=HOSTILE))
-        conn.execute(update(FeedbackSubTheme).values(sub_theme=FeedbackSubTheme.sub_theme + " " + HOSTILE))
-        conn.execute(update(Attendance).values(division=Attendance.division + " " + HOSTILE))
-        conn.execute(update(Workforce).values(division=Workforce.division + " " + HOSTILE))
-    engine.dispose()
-    return own_copy
+    return make_hostile(own_copy)
 
 
 def markdown_shown(at) -> list[str]:

@@ -40,4 +40,4 @@ def test_the_notice_names_every_filter_and_value():
 
 def test_a_hostile_value_in_a_link_is_named_as_typed_not_as_markdown():
     notice = stale_notice({"series": ["[prize](https://evil.example) **now** :red[x]"]})
-    assert "\\[prize\\]\\(https\\:\\/\\/evil\\.example\\) \\*\\*now\\*\\* \\:red\\[x\\]" in notice
+    assert "\\[prize\\]\\(https\u2060\\:\\/\\/evil\\.example\\) \\*\\*now\\*\\* \\:red\\[x\\]" in notice

@@ -50,7 +50,7 @@ def test_a_quote_keeps_its_line_breaks_and_nothing_in_it_becomes_markup():
     words, source = quote("**bold** <img src=x>\r\n:red[red] $x$\n\nend", "x]] [link](https://evil.example)").split(
         "  \n:gray[:small[")
     assert words.split("  \n") == [r"\*\*bold\*\* \<img src\=x\>", r"\:red\[red\] \$x\$", "", "end"]
-    assert source == r"x\]\] \[link\]\(https\:\/\/evil\.example\)]]"
+    assert source == "x\\]\\] \\[link\\]\\(https\u2060\\:\\/\\/evil\\.example\\)]]"  # the address no live link
 
 
 def reading_view(items, total) -> None:
