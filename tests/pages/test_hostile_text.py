@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+
 from tests.hostile.text import make_hostile
 
 ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")
