@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from domain.thresholds import ROUNDING_BASE
-from formats.british import counted, long_date
+from formats.british import counted, long_date, one_or_many
 
 # Actions ("You said, we did"): open until done or dropped.
 ACTION_PLANNED, ACTION_COMING_SOON, ACTION_IN_PROGRESS = "planned", "coming soon", "in progress"
@@ -51,7 +51,7 @@ def comments_withheld(threshold: int, sessions: int) -> str:
     """Why comments picked out by staff group are not all shown, and what can be read instead."""
     return (f"Comments are shown by staff group only from sessions where every staff group made none or at least "
             f"{threshold} of the matching comments, so that no one's words can be picked out by comparing one view "
-            f"with another. {counted(sessions, 'session')} with matching comments {'is' if sessions == 1 else 'are'} "
+            f"with another. {counted(sessions, 'session')} with matching comments {one_or_many(sessions, 'is', 'are')} "
             "left out here. Remove the staff-group filter to read every matching comment, from all staff.")
 
 

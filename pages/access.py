@@ -13,7 +13,6 @@ from formats.markup import markdown_text
 from ui.cache import data_changed
 from ui.cached import no_access_attempts, role_table
 from ui.context import engine
-from ui.highlight import escape_markdown
 from ui.page import page_filters
 from ui.sign_in import access_settings, current_actor
 
@@ -64,7 +63,7 @@ st.caption(f"Who may use the dashboard as what. A role in the identity provider'
 roles = role_table()
 st.header("Roles given here")
 if SAVED in st.session_state:
-    st.success(escape_markdown(st.session_state.pop(SAVED)))
+    st.success(markdown_text(st.session_state.pop(SAVED)))
 give_role()
 if roles.empty:
     st.info("Nobody has a role from this table yet.")

@@ -31,7 +31,6 @@ from ui.cache import derived, figure
 from ui.cached import brief_sessions, gathered_brief
 from ui.context import settings
 from ui.headings import SCORES, headed, show_table
-from ui.highlight import escape_markdown
 from ui.link_values import linked_session
 from ui.page import page_filters
 from ui.verbatim import quote
@@ -62,7 +61,7 @@ labels = {int(row.session_id): session_label(row) for row in choices.itertuples(
 # The link names the session by its id, which never changes (a label does, when "upcoming" goes).
 linked, unknown = linked_session(st.query_params.get("session"), labels)
 if unknown:
-    st.warning(f"This link's session ({escape_markdown(unknown)}) no longer exists, so the brief below is for "
+    st.warning(f"This link's session ({markdown_text(unknown)}) no longer exists, so the brief below is for "
                f"another one: {labels[next(iter(labels))]}. Choose the session you want.", icon=":material/link_off:")
 ids = list(labels)
 session_id = st.selectbox("Session", ids, index=ids.index(linked) if linked else 0, format_func=labels.__getitem__,

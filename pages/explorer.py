@@ -32,7 +32,6 @@ from ui.cached import (
 from ui.context import settings
 from ui.downloads import download_buttons
 from ui.explorer_filters import explorer_filters
-from ui.highlight import escape_markdown
 from ui.page import page_filters
 from ui.tables import (
     changes_table,
@@ -152,7 +151,7 @@ def feedback() -> None:
         st.warning(f"That search cannot be read: {problem}")
         return
     if search.strip():
-        st.caption(f"Read as: {escape_markdown(describe(parse(search)))}")
+        st.caption(f"Read as: {markdown_text(describe(parse(search)))}")
     if found.withheld:
         st.info(comments_withheld(comments, found.left_out))
         return

@@ -8,7 +8,7 @@ from typing import NoReturn
 import streamlit as st
 
 from data_access.permissions import ROLE_LABELS, Actor
-from ui.highlight import escape_markdown
+from formats.markup import markdown_text
 from ui.page_list import PAGE_SCRIPTS, page_title
 from ui.sign_in import signed_in
 
@@ -40,7 +40,7 @@ def no_access_page(actor: Actor) -> Callable[[], None]:
     def say() -> None:
         st.title("No access yet")
         st.info(NO_ACCESS, icon=":material/lock:")
-        st.caption(f"Signed in as {escape_markdown(actor.user)}.")
+        st.caption(f"Signed in as {markdown_text(actor.user)}.")
         sign_out_button()
     return say
 
@@ -74,5 +74,5 @@ def who_is_signed_in(actor: Actor, demo: bool) -> None:
         st.sidebar.warning(DEMO_BANNER.format(role=label), icon=":material/warning:")
         st.sidebar.caption(f"Signed in as: {label}")
         return
-    st.sidebar.caption(f"Signed in as: {escape_markdown(actor.user)}  \nRole: {label}")
+    st.sidebar.caption(f"Signed in as: {markdown_text(actor.user)}  \nRole: {label}")
     sign_out_button(st.sidebar)

@@ -1,20 +1,20 @@
 """Search matches highlighted in Markdown without letting the text itself become Markdown or HTML."""
 from __future__ import annotations
 
-from formats.markup import markdown_text as escape_markdown
+from formats.markup import markdown_text
 
 
 def escape_lines(text: str) -> str:
     """Text that Markdown will show exactly as typed, its line breaks kept."""
-    return "  \n".join(escape_markdown(line) for line in text.splitlines())
+    return "  \n".join(markdown_text(line) for line in text.splitlines())
 
 
 def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
     """Markdown showing the text as typed, with each span in a highlight."""
     parts, position = [], 0
     for start, end in spans:
-        parts.append(escape_markdown(text[position:start]))
-        parts.append(f":orange-background[**{escape_markdown(text[start:end])}**]")
+        parts.append(markdown_text(text[position:start]))
+        parts.append(f":orange-background[**{markdown_text(text[start:end])}**]")
         position = end
-    parts.append(escape_markdown(text[position:]))
+    parts.append(markdown_text(text[position:]))
     return "".join(parts)

@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 
 import streamlit as st
 
-from ui.highlight import escape_markdown
+from formats.markup import markdown_text
 
 
 def stale_values(key: str, choices: Collection[str]) -> list[str]:
@@ -17,7 +17,7 @@ def stale_values(key: str, choices: Collection[str]) -> list[str]:
 
 def stale_notice(stale: Mapping[str, list[str]]) -> str | None:
     """One sentence naming each filter's values from the link that no longer exist, or None when all do."""
-    named = [f"{name} {', '.join(f'‘{escape_markdown(value)}’' for value in values)}"
+    named = [f"{name} {', '.join(f'‘{markdown_text(value)}’' for value in values)}"
              for name, values in stale.items() if values]
     if not named:
         return None

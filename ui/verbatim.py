@@ -6,9 +6,10 @@ import streamlit as st
 
 from data_access.search import Node, highlight_spans, parse
 from formats.british import long_date, whole
+from formats.markup import markdown_text
 from ui.cache import derived
 from ui.headings import FEEDBACK, show_table
-from ui.highlight import escape_lines, escape_markdown, highlighted
+from ui.highlight import escape_lines, highlighted
 
 READING_VIEW_ITEMS = 20
 # The browser gets the whole table on every run: a large trust's five years (97,000 items) would be 25 MB each time,
@@ -18,7 +19,7 @@ TABLE_ROWS = 5_000
 
 def small_print(text: str) -> str:
     """Text shown small and grey, as a caption is, inside a Markdown block."""
-    return f":gray[:small[{escape_markdown(text)}]]"
+    return f":gray[:small[{markdown_text(text)}]]"
 
 
 def card(item, node: Node | None) -> str:

@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from data_access.database import make_engine
 from data_access.models import Session
+from formats.markup import markdown_text
 from tests.helpers import attendees_by_date
 from tests.pages.conftest import as_read, as_shown, figure, headings
 from ui.headings import WRAPPED_ROW_HEIGHT
-from ui.highlight import escape_markdown
 
 CARERS = "21 January 2027 · Supporting carers at work (upcoming)"
 ROTAS = "Rotas come out too late to plan childcare"
@@ -96,7 +96,7 @@ def test_an_older_link_naming_a_session_by_its_current_label_still_opens_it(app)
 def test_a_link_to_a_session_that_no_longer_exists_says_so(app, stale):
     at = brief_page(app, session=stale)
     assert link_warnings(at) == [
-        f"This link's session ({escape_markdown(stale)}) no longer exists, so the brief below is for another one: "
+        f"This link's session ({markdown_text(stale)}) no longer exists, so the brief below is for another one: "
         f"{CARERS}. Choose the session you want."]
     assert chosen(at) == CARERS
 

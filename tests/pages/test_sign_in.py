@@ -11,8 +11,8 @@ from data_access.config import ROLES
 from data_access.database import make_engine
 from data_access.models import NoAccessAttempt
 from data_access.permissions import ROLE_LABELS, pages_for
+from formats.markup import markdown_text
 from ui.access_pages import NO_ACCESS
-from ui.highlight import escape_markdown
 from ui.page_list import PAGE_SCRIPTS, page_title
 
 
@@ -29,7 +29,7 @@ def open_address(at: AppTest, key: str) -> AppTest:
 
 
 def sidebar_line(email: str, role: str) -> str:
-    return f"Signed in as: {escape_markdown(email)}  \nRole: {ROLE_LABELS[role]}"
+    return f"Signed in as: {markdown_text(email)}  \nRole: {ROLE_LABELS[role]}"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -106,7 +106,7 @@ def test_the_od_team_gives_a_role_in_the_app_and_that_user_then_has_it(app, own_
     at.text_input(key="role_email").input("Sam@trust.nhs.uk")
     at.selectbox(key="role_role").set_value("facilitator")
     at.button[0].click().run()
-    assert at.success[0].value == escape_markdown("sam@trust.nhs.uk is now Facilitator.")
+    assert at.success[0].value == markdown_text("sam@trust.nhs.uk is now Facilitator.")
     shown = at.dataframe[0].value
     assert shown[["Email", "Role", "Given by"]].values.tolist() == [["sam@trust.nhs.uk", "Facilitator",
                                                                       "lead@trust.nhs.uk"]]
