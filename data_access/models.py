@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -19,7 +20,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from domain.vocabulary import ACTION_STATUSES, FEEDBACK_SOURCES, SESSION_FORMATS, SESSION_STATUSES, TEAMS_ROLES, one_of
+from domain.vocabulary import (
+    ACTION_STATUSES,
+    FEEDBACK_SOURCES,
+    SESSION_FORMATS,
+    SESSION_STATUSES,
+    SUB_THEME_CHANGES,
+    TAG_CHANGES,
+    TAG_CONFIRMED,
+    TAG_STATUSES,
+    TEAMS_ROLES,
+    one_of,
+)
 
 
 class Base(DeclarativeBase):
@@ -115,14 +127,85 @@ class Feedback(Base):
     text: Mapped[str] = mapped_column(Text)
     staff_group: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when a person has reviewed the item's sub-themes (even to say none fits), so it leaves the review queue.
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (CheckConstraint(one_of("source", FEEDBACK_SOURCES), name="feedback_source"),)
 
 
+class SubTheme(Base):
+    """One sub-theme on an organisation's list, which its OD team keeps; a retired one stays for the items it tags."""
+    __tablename__ = "sub_theme"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    name: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The People Promise element it usually belongs to, when there is one.
+    element_code: Mapped[str | None] = mapped_column(ForeignKey("metric.code"))
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+
+
+class SubThemeChange(Base):
+    """The audit of an organisation's sub-theme list: one row per addition, rename, merge, retirement."""
+    __tablename__ = "sub_theme_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    change: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(60))
+    # The new name of a rename, the sub-theme a merge went into, the new description.
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+    items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint(one_of("change", SUB_THEME_CHANGES), name="sub_theme_change_kind"),)
+
+
+class TagModel(Base):
+    """A trained sub-theme classifier of one organisation, with what it was trained on and how well it did."""
+    __tablename__ = "tag_model"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    trained_at: Mapped[datetime] = mapped_column(DateTime)
+    trained_by: Mapped[str] = mapped_column(String(100))
+    # Where its examples came from: the organisation's own confirmed tags, or the shipped sample bank.
+    trained_on: Mapped[str] = mapped_column(String(30))
+    items: Mapped[int] = mapped_column(Integer)
+    labels: Mapped[int] = mapped_column(Integer)
+    metrics: Mapped[str] = mapped_column(Text, default="", server_default="")
+    model: Mapped[bytes] = mapped_column(LargeBinary)
+    __table_args__ = (UniqueConstraint("organisation_id", "version"),)
+
+
 class FeedbackSubTheme(Base):
-    """Sub-theme tags of a feedback item (many per item); untagged items have none."""
+    """Sub-theme tags of a feedback item (many per item); untagged items have none. A tag is confirmed (by a person
+    or a coded import) or suggested by a model with a confidence; sub_theme is a name on the organisation's list."""
     __tablename__ = "feedback_sub_theme"
     feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True)
     sub_theme: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    status: Mapped[str] = mapped_column(String(20), default=TAG_CONFIRMED, server_default=TAG_CONFIRMED, index=True)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    model_id: Mapped[int | None] = mapped_column(ForeignKey("tag_model.id", ondelete="SET NULL"))
+    tagged_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    tagged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint(one_of("status", TAG_STATUSES), name="feedback_sub_theme_status"),
+        CheckConstraint("confidence is null or (confidence >= 0 and confidence <= 1)",
+                        name="feedback_sub_theme_confidence"),
+    )
+
+
+class TagChange(Base):
+    """The audit of one item's tags: who added, removed or accepted which sub-theme, and when."""
+    __tablename__ = "tag_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"), index=True)
+    sub_theme: Mapped[str] = mapped_column(String(60))
+    change: Mapped[str] = mapped_column(String(20))
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint(one_of("change", TAG_CHANGES), name="tag_change_kind"),)
 
 
 class Action(Base):

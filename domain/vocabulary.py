@@ -32,6 +32,19 @@ SESSION_FORMATS: tuple[str, ...] = ("online", "in person", "hybrid")
 FEEDBACK_SOURCES: tuple[str, ...] = ("board", "form", "breakout", "email")
 DEFAULT_FEEDBACK_SOURCE, FORM_SOURCE = FEEDBACK_SOURCES[:2]
 
+# Sub-theme tags: a person (or a coded import) confirmed it, or a model suggested it with a confidence. Confirmed tags
+# are what trends count by default; a later model never overwrites them.
+TAG_CONFIRMED, TAG_SUGGESTED = "confirmed", "suggested"
+TAG_STATUSES: tuple[str, ...] = (TAG_CONFIRMED, TAG_SUGGESTED)
+# How an organisation's sub-theme list changed, as its audit records it.
+SUB_THEME_ADDED, SUB_THEME_RENAMED, SUB_THEME_MERGED = "added", "renamed", "merged"
+SUB_THEME_RETIRED, SUB_THEME_RESTORED, SUB_THEME_DESCRIBED = "retired", "restored", "described"
+SUB_THEME_CHANGES: tuple[str, ...] = (SUB_THEME_ADDED, SUB_THEME_RENAMED, SUB_THEME_MERGED, SUB_THEME_RETIRED,
+                                      SUB_THEME_RESTORED, SUB_THEME_DESCRIBED)
+# How one item's tags changed, as its audit records it.
+TAG_ADDED, TAG_REMOVED, TAG_ACCEPTED = "added", "removed", "accepted"
+TAG_CHANGES: tuple[str, ...] = (TAG_ADDED, TAG_REMOVED, TAG_ACCEPTED)
+
 # A Teams attendance report's roles, most senior first; only attendees count as reached.
 TEAMS_ROLES: tuple[str, ...] = ("Organizer", "Presenter", "Attendee")
 ATTENDEE_ROLE = TEAMS_ROLES[-1]

@@ -5,6 +5,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, insert, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 
@@ -14,7 +15,8 @@ from domain import taxonomy
 
 MODEL_TABLES = {"organisation", "series", "session", "attendance", "feedback", "feedback_sub_theme", "action",
                  "survey_score", "benchmark_score", "workforce", "import_batch", "metric", "metric_alias",
-                 "person", "action_change", "data_version", "app_role", "no_access_attempt"}
+                 "person", "action_change", "data_version", "app_role", "no_access_attempt", "sub_theme",
+                 "sub_theme_change", "tag_model", "tag_change"}
 
 
 def _metrics(engine: Engine) -> dict[str, tuple]:
@@ -29,7 +31,8 @@ def test_upgrade_creates_every_table_of_the_data_model(migrated_engine: Engine) 
     assert tables >= MODEL_TABLES
     assert tables - MODEL_TABLES == {"alembic_version"}
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0007"
+        version = conn.execute(text("select version_num from alembic_version")).scalar_one()
+    assert version == ScriptDirectory.from_config(alembic_config(migrated_engine)).get_current_head()
     assert is_empty(migrated_engine)
 
 
@@ -59,9 +62,18 @@ def test_the_person_key_indexes_go_and_come_back_with_the_data_kept(migrated_eng
 
 def test_sub_themes_stored_as_not_yet_tagged_are_removed_and_their_items_kept(migrated_engine: Engine) -> None:
     command.downgrade(alembic_config(migrated_engine), "0003")
-    with migrated_engine.begin() as conn:
+    _tagged_items(migrated_engine, "RXX", ["Not yet tagged", "NOT YET TAGGED", "estates"])
+    upgrade(migrated_engine)
+    with migrated_engine.connect() as conn:
+        assert conn.execute(text("select sub_theme from feedback_sub_theme")).scalars().all() == ["estates"]
+        assert conn.execute(text("select count(*) from feedback")).scalar_one() == 3
+
+
+def _tagged_items(engine: Engine, code: str, tags: list[str]) -> None:
+    """One organisation, series and session, written in the schema of an older revision, with one item per tag."""
+    with engine.begin() as conn:
         org = conn.execute(text("insert into organisation (ods_code, name, benchmark_group) values "
-                                "('RXX', 'Test Trust', 'Acute') returning id")).scalar_one()
+                                "(:code, 'Test Trust', 'Acute') returning id"), {"code": code}).scalar_one()
         series = conn.execute(text("insert into series (organisation_id, name, start_date, cadence, description) "
                                    "values (:org, 'Series 1', '2025-01-01', 'monthly', '') returning id"),
                               {"org": org}).scalar_one()
@@ -69,16 +81,32 @@ def test_sub_themes_stored_as_not_yet_tagged_are_removed_and_their_items_kept(mi
                                     "format, status, key_themes) values (:series, 'Talk', 'PP1', "
                                     "'2025-01-10 12:00:00', 'CEO', 'online', 'held', '') returning id"),
                                {"series": series}).scalar_one()
-        for number, tag in enumerate(["Not yet tagged", "NOT YET TAGGED", "estates"]):
+        for number, tag in enumerate(tags):
             item = conn.execute(text("insert into feedback (session_id, source, prompt, text) values "
                                      "(:session, 'form', 'Q', :text) returning id"),
                                 {"session": session, "text": f"Item {number}"}).scalar_one()
             conn.execute(text("insert into feedback_sub_theme (feedback_id, sub_theme) values (:item, :tag)"),
                          {"item": item, "tag": tag})
+
+
+def test_each_organisation_gets_its_tagged_names_as_its_list_and_old_tags_are_confirmed(
+        migrated_engine: Engine) -> None:
+    command.downgrade(alembic_config(migrated_engine), "0007")
+    _tagged_items(migrated_engine, "RXA", ["Estates", "Rotas", "Estates"])
+    _tagged_items(migrated_engine, "RXB", ["Rotas"])
     upgrade(migrated_engine)
     with migrated_engine.connect() as conn:
-        assert conn.execute(text("select sub_theme from feedback_sub_theme")).scalars().all() == ["estates"]
-        assert conn.execute(text("select count(*) from feedback")).scalar_one() == 3
+        lists = conn.execute(text("select o.ods_code, t.name from sub_theme t join organisation o "
+                                  "on o.id = t.organisation_id order by o.ods_code, t.name")).all()
+        tags = conn.execute(text("select distinct status, tagged_by, confidence from feedback_sub_theme")).all()
+    assert [tuple(row) for row in lists] == [("RXA", "Estates"), ("RXA", "Rotas"), ("RXB", "Rotas")]
+    assert [tuple(row) for row in tags] == [("confirmed", "import", None)]
+    with migrated_engine.begin() as conn:
+        conn.execute(text("update feedback_sub_theme set status = 'suggested', confidence = 0.4 "
+                          "where sub_theme = 'Rotas'"))
+    command.downgrade(alembic_config(migrated_engine), "0007")
+    with migrated_engine.connect() as conn:
+        assert conn.execute(text("select sub_theme from feedback_sub_theme")).scalars().all() == ["Estates"] * 2
 
 
 def test_group_benchmarks_become_each_organisations_own_from_0004(migrated_engine: Engine) -> None:
