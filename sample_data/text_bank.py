@@ -7,41 +7,10 @@ staff typically use on Jamboard / Padlet / Forms boards and in breakout rooms.
 
 from __future__ import annotations
 
-# ---------------------------------------------------------------------------
-# Sub-theme codes (order matters - used for stable colour/ordering in charts)
-# ---------------------------------------------------------------------------
-SUB_THEMES: tuple[str, ...] = (
-    "communication",
-    "workload",
-    "staffing levels",
-    "equipment and IT",
-    "estates and space",
-    "parking and transport",
-    "visibility of leaders",
-    "protected time",
-    "psychological safety",
-    "recognition",
-    "pay and reward",
-    "career progression",
-    "training access",
-    "appraisals",
-    "line management",
-    "teamwork",
-    "wellbeing",
-    "burnout",
-    "violence and aggression",
-    "bullying and harassment",
-    "discrimination",
-    "inclusion",
-    "flexible working",
-    "working from home",
-    "rostering",
-    "raising concerns",
-    "decision making",
-    "change fatigue",
-    "rest facilities",
-    "carers",
-)
+from domain.sub_themes import STARTER_NAMES
+
+# The sub-themes the bank is tagged with: the starter list every organisation begins with.
+SUB_THEMES: tuple[str, ...] = STARTER_NAMES
 
 # ---------------------------------------------------------------------------
 # Board / breakout prompts. Index 0 = challenges, 1 = trust action,
