@@ -50,7 +50,7 @@ def _import_parser(command: argparse.ArgumentParser) -> None:
     command.add_argument("--questions", nargs="+", metavar="QUESTION",
                          help="forms: the question columns that are feedback (default: all)")
     command.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                         help="feedback: which column holds text, prompt, time or source")
+                         help="feedback: which column holds text, prompt, time, source or sub_themes")
     command.add_argument("--source", default=DEFAULT_FEEDBACK_SOURCE,
                          help="feedback: the source when no column gives it")
     command.add_argument("--dry-run", action="store_true", help="check and report without writing")

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.engine import make_url
 
 from data_access.models import Metric, MetricAlias, Session
+from data_access.starter_lists import give_starter_lists
 from domain import taxonomy
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -65,9 +66,12 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Create or migrate the schema to the newest revision, then sync the taxonomy."""
+    """Create or migrate the schema to the newest revision, then sync the taxonomy and give every organisation a
+    sub-theme list (one upgraded from before lists has none unless its items were tagged)."""
     command.upgrade(alembic_config(engine), "head")
     sync_taxonomy(engine)
+    with engine.begin() as conn:
+        give_starter_lists(conn)
 
 
 def sync_taxonomy(engine: Engine) -> None:

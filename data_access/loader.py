@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from data_access.filters import NOT_TAGGED
 from data_access.models import (
@@ -21,6 +21,8 @@ from data_access.models import (
     SurveyScore,
     Workforce,
 )
+from data_access.starter_lists import give_starter_lists
+from domain.vocabulary import TAG_CONFIRMED, TAG_SUGGESTED
 
 CHUNK = 5000
 
@@ -109,7 +111,10 @@ def id_map(conn: Connection, table: Table, keys: list[str], where=None) -> pd.Da
 
 
 def load_organisations(conn: Connection, frame: pd.DataFrame) -> dict[str, int]:
-    return sync(conn, Organisation.__table__, frame[["ods_code", "name", "benchmark_group"]], ["ods_code"])
+    """Organisations by ODS code; a new one starts with the starter sub-theme list."""
+    counts = sync(conn, Organisation.__table__, frame[["ods_code", "name", "benchmark_group"]], ["ods_code"])
+    give_starter_lists(conn)
+    return counts
 
 
 def organisation_ids(conn: Connection) -> dict[str, int]:
@@ -189,8 +194,10 @@ def retag_attendance(conn: Connection, organisation_id: int, people: pd.DataFram
     return len(changed)
 
 
-def load_feedback(conn: Connection, frame: pd.DataFrame, write: bool = True) -> dict[str, int]:
-    """Feedback items with a ';'-separated sub_themes column; an item is the same if its words and time are."""
+def load_feedback(conn: Connection, frame: pd.DataFrame, write: bool = True, *,
+                  tagged_by: str) -> dict[str, int]:
+    """Feedback items with a ';'-separated sub_themes column of names on the organisation's list (tags the file
+    gives are confirmed, by tagged_by); an item is the same if its words and time are."""
     items = frame.drop(columns="sub_themes")
     counts = sync(conn, Feedback.__table__, items, ["session_id", "prompt", "text", "created_at"], scope="session_id",
                   write=write)
@@ -206,16 +213,31 @@ def load_feedback(conn: Connection, frame: pd.DataFrame, write: bool = True) -> 
             .explode("sub_theme").assign(sub_theme=lambda t: t["sub_theme"].str.strip()))
     # "Not yet tagged" is how the app shows an item with no sub-theme (its downloads too), never a sub-theme itself.
     untagged = (tags["sub_theme"] == "") | (tags["sub_theme"].str.casefold() == NOT_TAGGED.casefold())
-    tags = tags[~untagged].rename(columns={"id": "feedback_id"})[["feedback_id", "sub_theme"]]
+    _confirm_tags(conn, tags[~untagged].rename(columns={"id": "feedback_id"})[["feedback_id", "sub_theme"]],
+                  sessions, tagged_by)
+    return counts
+
+
+def _confirm_tags(conn: Connection, tags: pd.DataFrame, sessions: list, tagged_by: str) -> None:
+    """Add the confirmed tags a file gives; an item given any loses the suggestions it had, since a person has now
+    said what it is about."""
     # By session, not by item: a region's half a million item ids would overflow SQLite's limit on parameters.
-    existing = pd.DataFrame(conn.execute(select(FeedbackSubTheme.feedback_id, FeedbackSubTheme.sub_theme)
+    existing = pd.DataFrame(conn.execute(select(FeedbackSubTheme.feedback_id, FeedbackSubTheme.sub_theme,
+                                                FeedbackSubTheme.status)
                                          .join(Feedback, Feedback.id == FeedbackSubTheme.feedback_id)
                                          .where(Feedback.session_id.in_(sessions))).all(),
-                            columns=["feedback_id", "sub_theme"])
-    new_tags = tags.merge(existing, how="left", indicator=True).query("_merge == 'left_only'").drop(columns="_merge")
+                            columns=["feedback_id", "sub_theme", "status"])
+    suggested = existing[(existing["status"] == TAG_SUGGESTED) & existing["feedback_id"].isin(tags["feedback_id"])]
+    for start in range(0, len(suggested), CHUNK):
+        chunk = suggested.iloc[start:start + CHUNK]
+        conn.execute(delete(FeedbackSubTheme).where(FeedbackSubTheme.status == TAG_SUGGESTED,
+                                                    FeedbackSubTheme.feedback_id.in_(chunk["feedback_id"].tolist())))
+    confirmed = existing[existing["status"] == TAG_CONFIRMED][["feedback_id", "sub_theme"]]
+    new_tags = (tags.merge(confirmed, how="left", indicator=True).query("_merge == 'left_only'")
+                .drop(columns="_merge").drop_duplicates()
+                .assign(status=TAG_CONFIRMED, tagged_by=tagged_by, tagged_at=datetime.now()))
     for start in range(0, len(new_tags), CHUNK):
-        conn.execute(insert(FeedbackSubTheme), _records(new_tags.iloc[start:start + CHUNK].drop_duplicates()))
-    return counts
+        conn.execute(insert(FeedbackSubTheme), _records(new_tags.iloc[start:start + CHUNK]))
 
 
 def load_actions(conn: Connection, frame: pd.DataFrame, write: bool = True,

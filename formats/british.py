@@ -34,3 +34,9 @@ def percent_points(part: float, whole_: float) -> float:
 def percent(part: float, whole_: float) -> str:
     return f"{percent_points(part, whole_):.1f}%" if whole_ else "n/a"
 
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

@@ -91,7 +91,7 @@ def _load_tagged_feedback(conn: Connection, raw: bytes) -> dict[str, int]:
     checks.stop_if_any()
     rows = frame.drop(columns=["org_code", "session_date", "session_title"]).assign(session_id=ids.astype(int))
     rows["created_at"] = pd.to_datetime(rows["created_at"], format="%Y-%m-%d %H:%M")
-    return loader.load_feedback(conn, rows)
+    return loader.load_feedback(conn, rows, tagged_by=SEED_USER)
 
 
 # Files with no import kind of their own: the organisations, the series, and feedback already tagged with sub-themes.

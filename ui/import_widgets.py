@@ -6,7 +6,7 @@ import streamlit as st
 
 from data_access.importers.base import ImportOptions, Kind
 from data_access.importers.errors import ImportRefused
-from data_access.importers.feedback import FIELDS, guess_mapping
+from data_access.importers.feedback import FIELD_LABELS, FIELDS, guess_mapping
 from data_access.importers.forms import question_columns
 from data_access.importers.pipeline import Outcome
 from data_access.importers.raw import read_table
@@ -61,8 +61,8 @@ def file_options(kind: Kind, raw: bytes) -> dict[str, object]:
         with st.container(horizontal=True):
             for field in FIELDS:
                 options = [None, *columns]
-                mapping[field] = st.selectbox(f"Column with the {field}", options, key=f"import_map_{field}",
-                                              index=options.index(guessed[field]),
+                mapping[field] = st.selectbox(f"Column with the {FIELD_LABELS[field]}", options,
+                                              key=f"import_map_{field}", index=options.index(guessed[field]),
                                               format_func=lambda c: "(none)" if c is None else c)
         source = st.selectbox("Source when no column gives it", FEEDBACK_SOURCES, key="import_source")
         return {"mapping": tuple((f, c) for f, c in mapping.items() if c), "source": source}

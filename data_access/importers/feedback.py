@@ -5,16 +5,18 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection
 
-from data_access.importers import feedback_rows
+from data_access.importers import feedback_rows, sub_theme_cells
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
 from data_access.importers.errors import ImportProblem
 from data_access.importers.identity import identity_columns
 from data_access.importers.lookups import session_by_id
 from data_access.importers.raw import check_size, read_table, refuse
+from data_access.importers.sub_theme_cells import sub_theme_column
 from domain.vocabulary import FEEDBACK_SOURCES
 
-FIELDS = ("text", "prompt", "time", "source")
+FIELDS = ("text", "prompt", "time", "source", "sub_themes")
+FIELD_LABELS = {"text": "text", "prompt": "prompt", "time": "time", "source": "source", "sub_themes": "sub-themes"}
 GUESSES = {
     "text": ("text", "content", "body", "comment", "comments", "response", "answer", "message", "idea", "note"),
     "prompt": ("prompt", "question", "section", "column", "topic"),
@@ -26,7 +28,8 @@ GUESSES = {
 def guess_mapping(columns) -> dict[str, str | None]:
     """The column that most likely holds each field, by its header; None when no header fits."""
     by_name = {str(c).strip().lower(): str(c) for c in columns}
-    return {f: next((by_name[g] for g in GUESSES[f] if g in by_name), None) for f in FIELDS}
+    return {**{f: next((by_name[g] for g in GUESSES[f] if g in by_name), None) for f in GUESSES},
+            "sub_themes": sub_theme_column(columns)}
 
 
 def _mapping(checks: RowChecks, options: ImportOptions) -> dict[str, str | None]:
@@ -59,11 +62,14 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     created = checks.dates(mapping["time"], options.today, times=True) if mapping["time"] else \
         pd.Series(None, index=frame.index, dtype=object)
     prompt = frame[mapping["prompt"]].fillna("") if mapping["prompt"] else pd.Series("", index=frame.index)
+    tags = sub_theme_cells.matched(conn, checks, mapping["sub_themes"], session.organisation_id) \
+        if mapping["sub_themes"] else pd.Series(None, index=frame.index, dtype=object)
     rows = feedback_rows.items(session, source.fillna(options.source)[kept], prompt[kept], frame[mapping["text"]][kept],
-                               created[kept], frame.index[kept])
+                               created[kept], frame.index[kept], sub_themes=tags[kept])
     checks.text_warnings(*(column for f in ("text", "prompt") if (column := mapping[f])))
     return feedback_rows.prepared(checks, rows, int((~kept).sum()), session)
 
 
 KIND = Kind("feedback", "Board or poll export", "Any other board or poll export (.csv or .xlsx) for one session, "
-            "with a column mapping for text, prompt, time and source.", True, prepare, feedback_rows.load)
+            "with a column mapping for text, prompt, time, source and (when the team has coded them) sub-themes.",
+            True, prepare, feedback_rows.load)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection
 
-from data_access.importers import feedback_rows
+from data_access.importers import feedback_rows, sub_theme_cells
 from data_access.importers.base import ImportOptions, Kind, Prepared
 from data_access.importers.checks import RowChecks
 from data_access.importers.errors import ImportProblem
 from data_access.importers.identity import attribute_of, identity_columns, is_identity_header
 from data_access.importers.lookups import session_by_id
 from data_access.importers.raw import check_size, read_table
+from data_access.importers.sub_theme_cells import sub_theme_column
 from domain import taxonomy
 from domain.vocabulary import FORM_SOURCE
 
@@ -22,10 +23,10 @@ METADATA = ("id", "start time", "completion time", "last modified time")
 
 
 def question_columns(columns) -> list[str]:
-    """The question columns of a Forms export by their headers: every column but ID, times, identity columns
-    and questions about the respondent."""
+    """The question columns of a Forms export by their headers: every column but ID, times, identity columns,
+    questions about the respondent and a sub-themes column the team added to code the answers."""
     return [str(c) for c in columns if str(c).strip().lower() not in METADATA and not is_identity_header(c)
-            and attribute_of(c) is None]
+            and attribute_of(c) is None and sub_theme_column([c]) is None]
 
 
 def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
@@ -48,9 +49,13 @@ def prepare(conn: Connection, raw: bytes, options: ImportOptions) -> Prepared:
     completed = checks.dates(by_name["completion time"], options.today, times=True)
     checks.duplicates(frame[[by_name["id"]]], by_name["id"])
     answers = frame[chosen].melt(var_name="prompt", value_name="text", ignore_index=False).dropna(subset=["text"])
+    # A respondent's sub-themes code each of their answers.
+    coded = sub_theme_column(frame.columns)
+    tags = sub_theme_cells.matched(conn, checks, coded, session.organisation_id) if coded else \
+        pd.Series(None, index=frame.index, dtype=object)
     rows = feedback_rows.items(session, FORM_SOURCE, answers["prompt"], answers["text"],
                                completed.reindex(answers.index), answers.index,
-                               _staff_groups(frame, notes).reindex(answers.index))
+                               _staff_groups(frame, notes).reindex(answers.index), tags.reindex(answers.index))
     checks.text_warnings(*chosen)
     prepared = feedback_rows.prepared(checks, rows, len(frame) * len(chosen) - len(rows), session)
     prepared.notes += notes

@@ -120,6 +120,14 @@ BAD_FILES = [
     ("feedback-mapped-to-a-missing-column", "feedback", csv_bytes(BOARD), {"session_id": 1,
                                                                            "mapping": (("text", "Body"),)},
      "row 1, column Body: there is no such column to take the text from"),
+    ("feedback-unknown-sub-theme", "feedback", csv_bytes([dict(BOARD[0], **{"Sub-themes": "workload; rostring"})]),
+     {"session_id": 1, "mapping": (("text", "Post"),)},
+     "row 2, column Sub-themes: the 2nd sub-theme is not on this organisation's list; did you mean 'rostering'?"),
+    ("feedback-sub-theme-far-from-any", "feedback", csv_bytes([dict(BOARD[0], sub_themes="Quantum widgets")]),
+     {"session_id": 1, "mapping": (("text", "Post"),)},
+     "row 2, column sub_themes: the sub-theme is not on this organisation's list; add it on the Tagging page first"),
+    ("forms-unknown-sub-theme", "forms", xlsx_bytes(forms_export().assign(**{"Sub-themes": ["", "wellbeing", "x"]})),
+     {"session_id": 1}, "row 4, column Sub-themes: the sub-theme is not on this organisation's list"),
     ("people-unknown-staff-group", "people", csv_bytes([dict(PEOPLE[0], staff_group="Nursing and Midwifry")]), {},
      "row 2, column staff_group: unknown staff group; "
      "did you mean 'Nursing and Midwifery Registered'?"),
@@ -142,7 +150,7 @@ def test_a_bad_file_is_refused_with_its_message_and_changes_nothing(trust: Engin
     stats, before = row_counts(trust), table_snapshot(trust)
     with pytest.raises(ImportRefused) as refused:
         run(trust, kind, raw, "bad file.csv", **given)
-    assert any(message in line for line in str(refused.value).splitlines())
+    assert any(message in line for line in str(refused.value).splitlines()), str(refused.value)
     assert row_counts(trust) == stats
     after = table_snapshot(trust)
     assert {k: v for k, v in after.items() if k != "import_batch"} == \
@@ -168,6 +176,8 @@ PLANTED_FILES = [
                           TABLE[4]]), {"survey_year": 2024}),
     ("feedback", csv_bytes([dict(BOARD[0], Kind=PLANTED[0], **{"Posted at": PLANTED[1]})]),
      {"session_id": 1, "mapping": (("text", "Post"), ("source", "Kind"))}),
+    ("feedback", csv_bytes([dict(BOARD[0], sub_themes=f"workload; {PLANTED[1]}; {PLANTED[0]}")]),
+     {"session_id": 1, "mapping": (("text", "Post"),)}),
 ]
 
 

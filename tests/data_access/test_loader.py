@@ -90,8 +90,8 @@ def test_feedback_sub_themes_are_tagged_once(with_session: Engine) -> None:
          "text": "Nobody says thank you", "sub_themes": "", "staff_group": "Students",
          "created_at": datetime(2022, 6, 23, 12, 40)}])
     with with_session.begin() as conn:
-        assert loader.load_feedback(conn, items) == {"added": 2, "updated": 0, "unchanged": 0}
-        assert loader.load_feedback(conn, items) == {"added": 0, "updated": 0, "unchanged": 2}
+        assert loader.load_feedback(conn, items, tagged_by="test") == {"added": 2, "updated": 0, "unchanged": 0}
+        assert loader.load_feedback(conn, items, tagged_by="test") == {"added": 0, "updated": 0, "unchanged": 2}
     with with_session.connect() as conn:
         tags = conn.execute(select(Feedback.text, FeedbackSubTheme.sub_theme).join(FeedbackSubTheme)
                             .order_by(FeedbackSubTheme.sub_theme)).all()
@@ -108,7 +108,7 @@ def test_not_yet_tagged_is_read_as_no_sub_theme(with_session: Engine) -> None:
                            "text": text, "sub_themes": sub_themes, "staff_group": None, "created_at": None}
                           for text, sub_themes in written])
     with with_session.begin() as conn:
-        assert loader.load_feedback(conn, items)["added"] == 3
+        assert loader.load_feedback(conn, items, tagged_by="test")["added"] == 3
     with with_session.connect() as conn:
         assert [tuple(t) for t in conn.execute(select(Feedback.text, FeedbackSubTheme.sub_theme)
                                                 .join(FeedbackSubTheme))] == [("Free parking", "estates")]
